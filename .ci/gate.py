@@ -1,0 +1,24 @@
+#!/usr/bin/env python3
+"""Fail CI when the extraction scores on the seeds fall below the targets."""
+import json
+import sys
+
+# (metric, index into a P/R/F1 triple or None for a plain figure, minimum)
+TARGETS = [
+    ("metadata_title_acc", None, 1.0),
+]
+
+def main():
+    s = json.load(open(sys.argv[1], encoding="utf-8"))
+    failed = False
+    for key, idx, minimum in TARGETS:
+        v = s.get(key)
+        if isinstance(v, list) and idx is not None:
+            v = v[idx]
+        ok = v is not None and v + 1e-9 >= minimum
+        print(f"gate {key:28s} {('n/a' if v is None else f'{v:.3f}'):>6} >= {minimum:.2f}  {'ok' if ok else 'FAIL'}")
+        failed |= not ok
+    sys.exit(1 if failed else 0)
+
+if __name__ == "__main__":
+    main()

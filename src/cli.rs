@@ -1,0 +1,150 @@
+//! Command-line interface: `extract`, `export`, `search`, `bench`. With no subcommand the
+//! binary opens the GUI.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::corpus::{self, Document};
+use crate::pipeline::{Corpus, extract_json};
+
+/// Briefing Builder: turn news articles into a traceable briefing note.
+#[derive(Debug, Parser)]
+#[command(name = "briefing-builder", version, about)]
+pub struct Cli {
+    /// Subcommand; none opens the GUI.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Paper size argument.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load files (or the embedded seeds) and print the extracted documents, quotes, events and incidents.
+    Extract {
+        /// Text files to load; none loads the embedded seed articles.
+        files: Vec<PathBuf>,
+        /// Print one JSON object to stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a draft to PDF and/or Markdown.
+    Export {
+        /// The `.briefing` draft.
+        draft: PathBuf,
+        /// Write a PDF here.
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+        /// Write Markdown here.
+        #[arg(long)]
+        md: Option<PathBuf>,
+        /// Paper size of the PDF.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// Leave the analyst's notes out.
+        #[arg(long)]
+        no_notes: bool,
+    },
+    /// Full-text search over files (or the embedded seeds).
+    Search {
+        /// Query: words, "quoted phrases", prefix*.
+        query: String,
+        /// Text files to search; none searches the embedded seeds.
+        files: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Most hits to print.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Measure throughput and latency on a generated corpus.
+    Bench {
+        /// What to measure: all, extract, search, incidents, pdf, ui.
+        #[arg(default_value = "all")]
+        what: String,
+        /// Size of the generated corpus in MB (extraction benchmark).
+        #[arg(long, default_value_t = 50)]
+        mb: usize,
+        /// Number of documents for the search/incident/UI benchmarks.
+        #[arg(long, default_value_t = 10_000)]
+        docs: usize,
+    },
+}
+
+/// Load `files`, or the embedded seeds when empty. Errors are printed to stderr once
+/// each; returns the documents loaded and whether any file failed.
+pub fn load_files_or_seeds(files: &[PathBuf]) -> (Vec<Document>, bool) {
+    if files.is_empty() {
+        return (corpus::embedded_seeds(), false);
+    }
+    let mut docs = Vec::new();
+    let mut failed = false;
+    for f in files {
+        match corpus::load_path(f) {
+            Ok(d) => docs.push(d),
+            Err(e) => {
+                eprintln!("briefing-builder: {e}");
+                failed = true;
+            }
+        }
+    }
+    corpus::make_ids_unique(&mut docs);
+    (docs, failed)
+}
+
+/// Run a subcommand; returns the process exit code.
+pub fn run(command: Command) -> i32 {
+    match command {
+        Command::Extract { files, json } => {
+            let (docs, failed) = load_files_or_seeds(&files);
+            let corpus = Corpus::build(docs);
+            let mut out = std::io::stdout().lock();
+            let res = if json {
+                serde_json::to_writer_pretty(&mut out, &extract_json(&corpus))
+                    .map_err(std::io::Error::other)
+                    .and_then(|_| writeln!(out))
+            } else {
+                print_summary(&mut out, &corpus)
+            };
+            if let Err(e) = res {
+                eprintln!("briefing-builder: cannot write output: {e}");
+                return 1;
+            }
+            if failed { 2 } else { 0 }
+        }
+        Command::Export { draft, pdf, md, paper, no_notes } => {
+            crate::export::cli::run(&draft, pdf.as_deref(), md.as_deref(), paper, no_notes)
+        }
+        Command::Search { query, files, json, limit } => {
+            crate::analysis::search::cli_run(&query, &files, json, limit)
+        }
+        Command::Bench { what, mb, docs } => crate::bench::run(&what, mb, docs),
+    }
+}
+
+fn print_summary(out: &mut impl Write, corpus: &Corpus) -> std::io::Result<()> {
+    for d in &corpus.docs {
+        let q = corpus.quotes.iter().filter(|q| q.doc == d.id).count();
+        let e = corpus.events.iter().filter(|e| e.doc == d.id).count();
+        writeln!(out, "{}  {}  ({} quotes, {} events)", d.file, d.display_title(), q, e)?;
+    }
+    writeln!(
+        out,
+        "{} documents, {} quotes, {} events, {} incidents",
+        corpus.docs.len(),
+        corpus.quotes.len(),
+        corpus.events.len(),
+        corpus.incidents.len()
+    )
+}

@@ -1,0 +1,153 @@
+//! A loaded corpus with its extraction and incidents, and the `extract --json` contract.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::analysis::{Incident, group_incidents};
+use crate::corpus::Document;
+use crate::extract::{Event, Quote, extract};
+
+/// Documents plus everything extracted from them.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Loaded documents.
+    pub docs: Vec<Document>,
+    /// Quotes of all documents, grouped by document in `docs` order.
+    pub quotes: Vec<Quote>,
+    /// Events of all documents, grouped by document in `docs` order.
+    pub events: Vec<Event>,
+    /// Incidents over `events`.
+    pub incidents: Vec<Incident>,
+}
+
+impl Corpus {
+    /// Extract from every document (in parallel across documents) and group incidents.
+    pub fn build(docs: Vec<Document>) -> Self {
+        let extractions: Vec<_> = docs.par_iter().map(extract).collect();
+        let mut quotes = Vec::new();
+        let mut events = Vec::new();
+        for x in extractions {
+            quotes.extend(x.quotes);
+            events.extend(x.events);
+        }
+        let incidents = group_incidents(&events);
+        Corpus { docs, quotes, events, incidents }
+    }
+
+    /// The document with this id.
+    pub fn doc(&self, id: &str) -> Option<&Document> {
+        self.docs.iter().find(|d| d.id == id)
+    }
+}
+
+/// One document in the `extract --json` output.
+#[derive(Debug, Serialize)]
+pub struct JsonDocument<'a> {
+    /// File name without directory.
+    pub file: &'a str,
+    /// Title.
+    pub title: Option<&'a str>,
+    /// Outlet.
+    pub outlet: Option<&'a str>,
+    /// Author.
+    pub author: Option<&'a str>,
+    /// Source URL.
+    pub source_url: Option<&'a str>,
+    /// Publication date.
+    pub published: Option<&'a str>,
+    /// Dateline place.
+    pub dateline: Option<&'a str>,
+    /// Tags.
+    pub tags: &'a [String],
+    /// Encoding the file was decoded from.
+    pub encoding: &'a str,
+    /// Clean text.
+    pub text: &'a str,
+}
+
+/// Build the `extract --json` value for a corpus.
+pub fn extract_json(corpus: &Corpus) -> serde_json::Value {
+    let file_of = |id: &str| corpus.doc(id).map(|d| d.file.clone()).unwrap_or_else(|| id.to_string());
+    let docs: Vec<_> = corpus
+        .docs
+        .iter()
+        .map(|d| JsonDocument {
+            file: &d.file,
+            title: d.meta.title.as_deref(),
+            outlet: d.meta.outlet.as_deref(),
+            author: d.meta.author.as_deref(),
+            source_url: d.meta.source_url.as_deref(),
+            published: d.meta.published.as_deref(),
+            dateline: d.meta.dateline.as_deref(),
+            tags: &d.meta.tags,
+            encoding: &d.encoding,
+            text: &d.clean,
+        })
+        .collect();
+    let quotes: Vec<_> = corpus
+        .quotes
+        .iter()
+        .map(|q| {
+            serde_json::json!({
+                "doc": file_of(&q.doc),
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_in_text": q.speaker_in_text,
+                "role": q.role,
+                "cue": q.cue,
+                "confidence": q.confidence,
+                "start": q.anchor.start,
+                "end": q.anchor.end,
+            })
+        })
+        .collect();
+    let events: Vec<_> = corpus
+        .events
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "doc": file_of(&e.doc),
+                "evidence": e.evidence,
+                "what": e.what,
+                "type": e.event_type,
+                "sub_type": e.sub_type,
+                "date": e.date,
+                "date_text": e.date_text,
+                "locations": e.locations.iter().map(|l| l.text.clone()).collect::<Vec<_>>(),
+                "places": e.locations.iter().filter_map(|l| l.place.clone()).collect::<Vec<_>>(),
+                "country": e.country,
+                "actors": e.actors,
+                "fatalities": e.fatalities,
+                "fatalities_claimed_by": e.fatalities_claimed_by,
+                "victims": e.victims,
+                "start": e.anchor.start,
+                "end": e.anchor.end,
+            })
+        })
+        .collect();
+    let incidents: Vec<_> = corpus
+        .incidents
+        .iter()
+        .map(|i| {
+            serde_json::json!({
+                "events": i.events,
+                "date": i.date,
+                "locations": i.locations,
+                "actors": i.actors,
+                "type": i.event_type,
+                "sub_type": i.sub_type,
+                "sources": i.sources.iter().map(|s| file_of(s)).collect::<Vec<_>>(),
+                "fatalities_min": i.fatalities_min,
+                "fatalities_max": i.fatalities_max,
+                "conflicts": i.conflicts,
+                "summary": i.summary,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "documents": docs,
+        "quotes": quotes,
+        "events": events,
+        "incidents": incidents,
+    })
+}
