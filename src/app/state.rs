@@ -1,41 +1,1343 @@
 //! Application state, kept apart from drawing code, and the single place commands apply.
+//!
+//! Panels read [`AppState`] and push [`Command`]s; [`AppState::apply`] is the only code that
+//! changes the state in response to the user. Briefing changes go through
+//! [`History`](crate::briefing::ops::History) so every one can be undone.
 
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use super::index::{CorpusIndex, EventColumn, QuoteColumn, Sort, TableFilter, event_rows, quote_rows};
+use super::jobs::{self, ExportFormat, Job, JobMsg, PathPurpose, Waker};
+use crate::briefing::ops::{Edit, History};
+use crate::briefing::{
+    AnchorStatus, BlockContent, Briefing, Citation, EventItem, IncidentItem, ItemId, QuoteItem, SectionKind,
+    SourceDoc,
+};
+use crate::corpus::{Document, Span};
+use crate::draft::{self, Draft};
+use crate::export::ExportOptions;
 use crate::pipeline::Corpus;
+
+/// How often the working draft is autosaved while it has unsaved changes.
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// Name of the autosave file inside the data directory.
+pub const AUTOSAVE_FILE: &str = "autosave.briefing";
+
+/// Most recent drafts remembered in the File menu.
+pub const MAX_RECENT: usize = 8;
+
+/// Printed words per A4 page at the export's 11 pt body size (headings and cards included).
+pub const WORDS_PER_PAGE: usize = 450;
+
+/// The views of the central area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Tab {
+    /// The selected document's text.
+    #[default]
+    Reader,
+    /// Quotes across the corpus.
+    Quotes,
+    /// Events across the corpus.
+    Events,
+    /// Incidents (the same event in several sources).
+    Incidents,
+    /// The briefing as it will print.
+    Preview,
+}
+
+/// The standard handling markings offered in the combo box (anything else is custom).
+pub const MARKINGS: &[&str] = &["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET"];
+
+/// ICD 203 estimative language: likelihood terms, then confidence levels.
+pub const ESTIMATIVE_TERMS: &[&str] = &[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+    "low confidence",
+    "moderate confidence",
+    "high confidence",
+];
+
+/// What to do once unsaved changes have been saved or discarded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// Start a new briefing.
+    New,
+    /// Choose a draft to open.
+    Open,
+    /// Open this draft.
+    OpenPath(PathBuf),
+    /// Close the window.
+    Close,
+}
 
 /// Every user action: menus, shortcuts and buttons all emit these.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    /// Select a document in the corpus by index.
+    // --- corpus and navigation
+    /// Select a document in the corpus by index (and show it in the Reader).
     SelectDocument(usize),
+    /// Remove a document from the corpus.
+    RemoveDocument(usize),
     /// Show the original (true) or the cleaned (false) text.
     ShowOriginal(bool),
+    /// Switch the central view.
+    SetTab(Tab),
+    /// Filter the Sources list.
+    SetDocFilter(String),
+    /// Filter the Quotes table.
+    SetQuoteFilter(TableFilter),
+    /// Filter the Events table.
+    SetEventFilter(TableFilter),
+    /// Sort the Quotes table by a column (again: reverse).
+    SortQuotes(QuoteColumn),
+    /// Sort the Events table by a column (again: reverse).
+    SortEvents(EventColumn),
+    /// Show a passage of a document in the Reader.
+    JumpTo {
+        /// Document index.
+        doc: usize,
+        /// Byte span in its clean text.
+        span: Span,
+    },
+    /// The Reader's cursor or selection changed (byte span in the clean text; empty for a
+    /// bare cursor; `None` when the text has no cursor).
+    SetReaderSelection(Option<Span>),
+    /// The Reader has scrolled to the passage of the last [`Command::JumpTo`].
+    JumpShown,
+    // --- picking
+    /// Add the quote at this index of `corpus.quotes` to the briefing.
+    AddQuote(usize),
+    /// Add the event at this index of `corpus.events`.
+    AddEvent(usize),
+    /// Add the incident at this index of `corpus.incidents`.
+    AddIncident(usize),
+    /// Add a passage of a document as an excerpt.
+    AddExcerpt {
+        /// Document index.
+        doc: usize,
+        /// Byte span in its clean text.
+        span: Span,
+    },
+    // --- briefing
+    /// Apply a briefing edit (one undo step).
+    Edit(Edit),
+    /// Apply a briefing edit from typing; consecutive edits with the same key make one undo step.
+    Typing(String, Edit),
+    /// Undo the last briefing edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Select a block (keyboard moves act on it).
+    SelectBlock(Option<ItemId>),
+    /// Move the selected block up (-1) or down (+1), across section boundaries.
+    MoveSelected(i32),
+    /// Insert an estimative term at the cursor of the last edited paragraph of the Assessment.
+    InsertTerm(String),
+    /// Remember where the text cursor is in a paragraph (block, char index).
+    SetTextCursor(ItemId, usize),
+    // --- files
+    /// New briefing (asks first when there are unsaved changes).
+    New,
+    /// Open a draft (asks first when there are unsaved changes).
+    Open,
+    /// Open this draft (asks first when there are unsaved changes).
+    OpenPath(PathBuf),
+    /// Save to the current file, or ask for one.
+    Save,
+    /// Save under a new name.
+    SaveAs,
+    /// Save to this path.
+    SaveTo(PathBuf),
+    /// Import documents (dialog).
+    Import,
+    /// Import these files.
+    ImportPaths(Vec<PathBuf>),
+    /// Export (asks for a path).
+    Export(ExportFormat),
+    /// Export to this path.
+    ExportTo(ExportFormat, PathBuf),
+    /// Change the text of the in-app path dialog.
+    SetPathText(String),
+    /// Confirm the in-app path dialog.
+    ConfirmPath,
+    /// Close the in-app path dialog.
+    CancelPath,
+    /// Open the native file dialog for the in-app path dialog's purpose.
+    BrowseNative,
+    // --- prompts
+    /// Unsaved-changes prompt: save, then continue.
+    PromptSave,
+    /// Unsaved-changes prompt: discard the changes and continue.
+    PromptDiscard,
+    /// Unsaved-changes prompt: cancel.
+    PromptCancel,
+    /// The window was asked to close.
+    RequestClose,
+    /// Restore the autosaved draft found at start.
+    RestoreAutosave,
+    /// Discard the autosaved draft found at start.
+    DiscardAutosave,
+    /// Dismiss the message at this index.
+    DismissMessage(usize),
+    /// Show or hide the export preview options.
+    SetExportOptions(ExportOptions),
+}
+
+/// A message shown to the user once (errors stay until dismissed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// Text.
+    pub text: String,
+    /// Error (true) or information.
+    pub error: bool,
+}
+
+/// The in-app path dialog (used when no native dialog is available, or to type a path).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathDialog {
+    /// What the path is for.
+    pub purpose: PathPurpose,
+    /// The path as typed.
+    pub text: String,
+}
+
+/// Start-up options; tests inject their own.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// Where autosave lives; `None` disables autosave.
+    pub data_dir: Option<PathBuf>,
+    /// Try native file dialogs (off in tests: they need a desktop portal).
+    pub native_dialogs: bool,
+}
+
+impl AppConfig {
+    /// The user's data directory and native dialogs.
+    pub fn user() -> Self {
+        let data_dir = directories::ProjectDirs::from("org", "BriefingBuilder", "briefing-builder")
+            .map(|d| d.data_dir().to_path_buf());
+        AppConfig { data_dir, native_dialogs: true }
+    }
+
+    /// An explicit data directory and no native dialogs (tests, benchmarks).
+    pub fn headless(data_dir: Option<PathBuf>) -> Self {
+        AppConfig { data_dir, native_dialogs: false }
+    }
+}
+
+/// Preferences persisted between runs (eframe storage).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Recently opened or saved drafts, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Central view.
+    pub tab: Tab,
+    /// Reader shows the original text.
+    pub show_original: bool,
+    /// Export options.
+    pub export: ExportOptions,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs { recent: Vec::new(), tab: Tab::Reader, show_original: false, export: ExportOptions::default() }
+    }
 }
 
 /// All state of the window that is not drawing code.
-#[derive(Debug, Default)]
 pub struct AppState {
+    /// Start-up options.
+    pub config: AppConfig,
     /// The loaded corpus with its extraction.
     pub corpus: Corpus,
+    /// Look-ups over the corpus.
+    pub index: CorpusIndex,
+    /// Bumped whenever the corpus changes (views cache on it).
+    pub corpus_generation: u64,
     /// Index of the selected document.
     pub selected: Option<usize>,
-    /// Show original text instead of clean text.
-    pub show_original: bool,
+    /// Persisted preferences.
+    pub prefs: Prefs,
+    /// Sources filter text.
+    pub doc_filter: String,
+    /// Documents shown in the Sources list.
+    pub doc_rows: Vec<usize>,
+    /// Quotes table filter.
+    pub quote_filter: TableFilter,
+    /// Quotes table order.
+    pub quote_sort: Sort<QuoteColumn>,
+    /// Quotes table rows.
+    pub quote_rows: Vec<usize>,
+    /// Events table filter.
+    pub event_filter: TableFilter,
+    /// Events table order.
+    pub event_sort: Sort<EventColumn>,
+    /// Events table rows.
+    pub event_rows: Vec<usize>,
+    /// A passage the Reader should select and scroll to on its next frame.
+    pub pending_jump: Option<Span>,
+    /// The Reader's cursor or selection (bytes of the clean text; empty for a bare cursor).
+    pub reader_selection: Option<Span>,
+    /// The briefing being edited.
+    pub briefing: Briefing,
+    /// Undo/redo.
+    pub history: History,
+    /// The briefing as last saved (or opened / created), to tell unsaved changes.
+    pub saved: Briefing,
+    /// Where the draft lives, once saved or opened.
+    pub draft_path: Option<PathBuf>,
+    /// The selected block.
+    pub selected_block: Option<ItemId>,
+    /// Last known text cursor (block, char index) in a paragraph.
+    pub text_cursor: Option<(ItemId, usize)>,
+    /// Key of the last typing edit (for merging keystrokes into one undo step).
+    last_typing: Option<String>,
+    /// Messages to show.
+    pub messages: Vec<Message>,
+    /// Short-lived status-bar note ("Added quote to Key quotes").
+    pub status_note: Option<(String, Instant)>,
+    /// The in-app path dialog, when open.
+    pub path_dialog: Option<PathDialog>,
+    /// The unsaved-changes prompt, when open.
+    pub prompt: Option<Pending>,
+    /// What to do after a Save As started from the prompt succeeds.
+    after_save: Option<Pending>,
+    /// An autosave found at start, offered for restore.
+    pub restore_offer: Option<(PathBuf, Option<SystemTime>)>,
+    /// Running background jobs.
+    pub jobs: Vec<Job>,
+    /// Wakes the UI when a job reports.
+    pub waker: Waker,
+    /// When the working draft was last autosaved.
+    pub last_autosave: Option<SystemTime>,
+    /// When the briefing last changed without being autosaved.
+    dirty_since: Option<Instant>,
+    /// The window may close now (the user confirmed).
+    pub allow_close: bool,
+    /// The window should close at the end of this frame.
+    pub close_now: bool,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("docs", &self.corpus.docs.len())
+            .field("selected", &self.selected)
+            .field("draft_path", &self.draft_path)
+            .finish_non_exhaustive()
+    }
 }
 
 impl AppState {
-    /// State with the embedded seeds loaded and the first one selected.
-    pub fn with_seeds() -> Self {
-        let corpus = Corpus::build(crate::corpus::embedded_seeds());
+    /// State over `corpus` with a fresh briefing. Offers to restore an autosave if one exists.
+    pub fn new(corpus: Corpus, config: AppConfig) -> Self {
         let selected = if corpus.docs.is_empty() { None } else { Some(0) };
-        AppState { corpus, selected, show_original: false }
+        let briefing = Briefing::from_template();
+        let restore_offer =
+            config.data_dir.as_ref().map(|d| d.join(AUTOSAVE_FILE)).filter(|p| p.is_file()).map(|p| {
+                let t = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
+                (p, t)
+            });
+        let mut s = AppState {
+            config,
+            index: CorpusIndex::build(&corpus),
+            corpus,
+            corpus_generation: 0,
+            selected,
+            prefs: Prefs::default(),
+            doc_filter: String::new(),
+            doc_rows: Vec::new(),
+            quote_filter: TableFilter::default(),
+            quote_sort: Sort::default(),
+            quote_rows: Vec::new(),
+            event_filter: TableFilter::default(),
+            event_sort: Sort::default(),
+            event_rows: Vec::new(),
+            pending_jump: None,
+            reader_selection: None,
+            saved: briefing.clone(),
+            briefing,
+            history: History::default(),
+            draft_path: None,
+            selected_block: None,
+            text_cursor: None,
+            last_typing: None,
+            messages: Vec::new(),
+            status_note: None,
+            path_dialog: None,
+            prompt: None,
+            after_save: None,
+            restore_offer,
+            jobs: Vec::new(),
+            waker: std::sync::Arc::new(|| {}),
+            last_autosave: None,
+            dirty_since: None,
+            allow_close: false,
+            close_now: false,
+        };
+        s.refresh_rows();
+        s
     }
 
-    /// Apply one command.
-    pub fn apply(&mut self, command: Command) {
-        match command {
-            Command::SelectDocument(i) if i < self.corpus.docs.len() => self.selected = Some(i),
-            Command::SelectDocument(_) => {}
-            Command::ShowOriginal(on) => self.show_original = on,
+    /// State with the embedded seeds loaded and the first one selected, using the user's
+    /// data directory.
+    pub fn with_seeds() -> Self {
+        Self::new(Corpus::build(crate::corpus::embedded_seeds()), AppConfig::user())
+    }
+
+    /// True when the briefing differs from the saved draft.
+    pub fn is_dirty(&self) -> bool {
+        self.briefing != self.saved
+    }
+
+    /// The file name shown in the title bar and prompts.
+    pub fn draft_name(&self) -> String {
+        self.draft_path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".to_string())
+    }
+
+    /// The autosave file, when autosave is on.
+    pub fn autosave_path(&self) -> Option<PathBuf> {
+        self.config.data_dir.as_ref().map(|d| d.join(AUTOSAVE_FILE))
+    }
+
+    /// Words in the briefing (title block, paragraphs and picked items).
+    pub fn word_count(&self) -> usize {
+        let words = |s: &str| s.split_whitespace().count();
+        let m = &self.briefing.meta;
+        let mut n = words(&m.title) + words(&m.summary);
+        for s in &self.briefing.sections {
+            n += words(&s.title);
+            for b in &s.blocks {
+                n += words(&b.note);
+                n += match &b.content {
+                    BlockContent::Text { markdown } => words(markdown),
+                    BlockContent::Quote(q) => words(&q.text) + words(&q.speaker) + 2,
+                    BlockContent::Event(e) => words(&e.what) + words(&e.evidence) + 4,
+                    BlockContent::Excerpt { text } => words(text) + 2,
+                    BlockContent::Incident(i) => words(&i.what) + 6,
+                };
+            }
         }
+        n + self.briefing.cited_sources().len() * 12
+    }
+
+    /// Estimated printed pages (at least one).
+    pub fn page_estimate(&self) -> f32 {
+        (self.word_count() as f32 / WORDS_PER_PAGE as f32).max(1.0)
+    }
+
+    /// Post a message (errors stay until dismissed).
+    pub fn message(&mut self, text: impl Into<String>, error: bool) {
+        let text = text.into();
+        if !self.messages.iter().any(|m| m.text == text) {
+            self.messages.push(Message { text, error });
+        }
+    }
+
+    fn note(&mut self, text: impl Into<String>) {
+        self.status_note = Some((text.into(), Instant::now()));
+    }
+
+    /// Recompute the Sources, Quotes and Events rows (after a filter, sort or corpus change).
+    pub fn refresh_rows(&mut self) {
+        self.doc_rows = self.index.filter_docs(&self.doc_filter);
+        self.quote_rows = quote_rows(&self.corpus, &self.index, &self.quote_filter, self.quote_sort);
+        self.event_rows = event_rows(&self.corpus, &self.index, &self.event_filter, self.event_sort);
+    }
+
+    fn set_corpus(&mut self, corpus: Corpus) {
+        let selected_id = self.selected.and_then(|i| self.corpus.docs.get(i)).map(|d| d.id.clone());
+        self.corpus = corpus;
+        self.index = CorpusIndex::build(&self.corpus);
+        self.corpus_generation += 1;
+        self.selected = selected_id
+            .and_then(|id| self.index.by_id.get(&id).copied())
+            .or(if self.corpus.docs.is_empty() { None } else { Some(0) });
+        self.reader_selection = None;
+        self.refresh_rows();
+    }
+
+    /// Apply a batch of commands in order.
+    pub fn apply_all(&mut self, commands: Vec<Command>) {
+        for c in commands {
+            self.apply(c);
+        }
+    }
+
+    /// Apply one command. This is the only place user actions change the state.
+    pub fn apply(&mut self, command: Command) {
+        if !matches!(
+            command,
+            Command::Typing(..) | Command::SetTextCursor(..) | Command::SetReaderSelection(_)
+        ) {
+            self.last_typing = None;
+        }
+        match command {
+            Command::SelectDocument(i) => {
+                if i < self.corpus.docs.len() {
+                    self.selected = Some(i);
+                    self.reader_selection = None;
+                    self.prefs.tab = Tab::Reader;
+                }
+            }
+            Command::RemoveDocument(i) => self.remove_document(i),
+            Command::ShowOriginal(on) => self.prefs.show_original = on,
+            Command::SetTab(t) => self.prefs.tab = t,
+            Command::SetDocFilter(f) => {
+                self.doc_filter = f;
+                self.doc_rows = self.index.filter_docs(&self.doc_filter);
+            }
+            Command::SetQuoteFilter(f) => {
+                self.quote_filter = f;
+                self.quote_rows = quote_rows(&self.corpus, &self.index, &self.quote_filter, self.quote_sort);
+            }
+            Command::SetEventFilter(f) => {
+                self.event_filter = f;
+                self.event_rows = event_rows(&self.corpus, &self.index, &self.event_filter, self.event_sort);
+            }
+            Command::SortQuotes(c) => {
+                self.quote_sort = self.quote_sort.toggled(c);
+                self.quote_rows = quote_rows(&self.corpus, &self.index, &self.quote_filter, self.quote_sort);
+            }
+            Command::SortEvents(c) => {
+                self.event_sort = self.event_sort.toggled(c);
+                self.event_rows = event_rows(&self.corpus, &self.index, &self.event_filter, self.event_sort);
+            }
+            Command::JumpTo { doc, span } => {
+                if doc < self.corpus.docs.len() {
+                    self.selected = Some(doc);
+                    self.prefs.tab = Tab::Reader;
+                    self.prefs.show_original = false;
+                    self.pending_jump = Some(span);
+                    self.reader_selection = Some(span);
+                }
+            }
+            Command::SetReaderSelection(s) => self.reader_selection = s,
+            Command::JumpShown => self.pending_jump = None,
+            Command::AddQuote(i) => self.add_quote(i),
+            Command::AddEvent(i) => self.add_event(i),
+            Command::AddIncident(i) => self.add_incident(i),
+            Command::AddExcerpt { doc, span } => self.add_excerpt(doc, span),
+            Command::Edit(edit) => {
+                self.edit(edit);
+            }
+            Command::Typing(key, edit) => {
+                // Merge a run of keystrokes in one field into one undo step: undo the
+                // previous step of the run, then apply the new full value on top.
+                if self.last_typing.as_deref() == Some(key.as_str()) {
+                    self.history.undo(&mut self.briefing);
+                }
+                self.edit(edit);
+                self.last_typing = Some(key);
+            }
+            Command::Undo => {
+                if self.history.undo(&mut self.briefing) {
+                    self.after_change();
+                    self.note("Undone");
+                }
+            }
+            Command::Redo => {
+                if self.history.redo(&mut self.briefing) {
+                    self.after_change();
+                    self.note("Redone");
+                }
+            }
+            Command::SelectBlock(b) => self.selected_block = b,
+            Command::MoveSelected(delta) => self.move_selected(delta),
+            Command::InsertTerm(term) => self.insert_term(&term),
+            Command::SetTextCursor(b, c) => self.text_cursor = Some((b, c)),
+            Command::New => self.guard(Pending::New),
+            Command::Open => self.guard(Pending::Open),
+            Command::OpenPath(p) => self.guard(Pending::OpenPath(p)),
+            Command::Save => match self.draft_path.clone() {
+                Some(p) => {
+                    self.save_to(&p);
+                }
+                None => self.ask_path(PathPurpose::SaveAs),
+            },
+            Command::SaveAs => self.ask_path(PathPurpose::SaveAs),
+            Command::SaveTo(p) => {
+                self.save_to(&p);
+            }
+            Command::Import => self.ask_path(PathPurpose::Import),
+            Command::ImportPaths(paths) => self.import(paths),
+            Command::Export(f) => self.ask_path(PathPurpose::Export(f)),
+            Command::ExportTo(f, p) => self.export(f, p),
+            Command::SetPathText(t) => {
+                if let Some(d) = &mut self.path_dialog {
+                    d.text = t;
+                }
+            }
+            Command::ConfirmPath => self.confirm_path(),
+            Command::CancelPath => {
+                self.path_dialog = None;
+                self.after_save = None;
+            }
+            Command::BrowseNative => {
+                if let Some(d) = &self.path_dialog {
+                    let purpose = d.purpose;
+                    let suggested = Some(PathBuf::from(d.text.trim())).filter(|p| !p.as_os_str().is_empty());
+                    self.start_native_dialog(purpose, suggested);
+                }
+            }
+            Command::PromptSave => {
+                if let Some(p) = self.prompt.take() {
+                    match self.draft_path.clone() {
+                        Some(path) => {
+                            if self.save_to(&path) {
+                                self.continue_pending(p);
+                            }
+                        }
+                        None => {
+                            self.after_save = Some(p);
+                            self.ask_path(PathPurpose::SaveAs);
+                        }
+                    }
+                }
+            }
+            Command::PromptDiscard => {
+                if let Some(p) = self.prompt.take() {
+                    self.continue_pending(p);
+                }
+            }
+            Command::PromptCancel => self.prompt = None,
+            Command::RequestClose => self.guard(Pending::Close),
+            Command::RestoreAutosave => {
+                if let Some((p, _)) = self.restore_offer.take() {
+                    match draft::load(&p) {
+                        Ok(d) => {
+                            self.load_briefing(d.briefing, None);
+                            // Restored work is unsaved until the user saves it somewhere.
+                            self.saved = Briefing::from_template();
+                            self.note("Restored the autosaved draft");
+                        }
+                        Err(e) => self.message(format!("Could not restore the autosaved draft: {e}"), true),
+                    }
+                }
+            }
+            Command::DiscardAutosave => {
+                if let Some((p, _)) = self.restore_offer.take() {
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+            Command::DismissMessage(i) => {
+                if i < self.messages.len() {
+                    self.messages.remove(i);
+                }
+            }
+            Command::SetExportOptions(o) => self.prefs.export = o,
+        }
+    }
+
+    fn edit(&mut self, edit: Edit) -> Option<ItemId> {
+        match self.history.apply(&mut self.briefing, edit) {
+            Ok(created) => {
+                self.after_change();
+                created
+            }
+            Err(e) => {
+                self.message(format!("Edit not applied: {e}"), true);
+                None
+            }
+        }
+    }
+
+    fn after_change(&mut self) {
+        if self.dirty_since.is_none() {
+            self.dirty_since = Some(Instant::now());
+        }
+        if let Some(b) = self.selected_block
+            && self.briefing.block(b).is_none()
+        {
+            self.selected_block = None;
+        }
+    }
+
+    fn remove_document(&mut self, i: usize) {
+        if i >= self.corpus.docs.len() {
+            return;
+        }
+        let mut docs = std::mem::take(&mut self.corpus.docs);
+        let removed = docs.remove(i);
+        // Extraction is per document: drop the removed one's quotes and events, keep the rest.
+        let quotes =
+            std::mem::take(&mut self.corpus.quotes).into_iter().filter(|q| q.doc != removed.id).collect();
+        let events: Vec<_> =
+            std::mem::take(&mut self.corpus.events).into_iter().filter(|e| e.doc != removed.id).collect();
+        let incidents = crate::analysis::group_incidents(&events);
+        let was_selected = self.selected == Some(i);
+        self.set_corpus(Corpus { docs, quotes, events, incidents });
+        if was_selected {
+            self.selected =
+                if self.corpus.docs.is_empty() { None } else { Some(i.min(self.corpus.docs.len() - 1)) };
+        }
+        self.note(format!(
+            "Removed {} from the sources (picks already in the briefing keep their copy)",
+            removed.display_title()
+        ));
+    }
+
+    fn target_section(&self, kind: SectionKind) -> Option<ItemId> {
+        // The template's section for this kind of item, else the last section that is not
+        // Sources. The user moves it from there (buttons, Alt+arrows, Move to section).
+        self.briefing
+            .sections
+            .iter()
+            .find(|s| s.kind == kind)
+            .map(|s| s.id)
+            .or_else(|| {
+                self.briefing.sections.iter().rev().find(|s| s.kind != SectionKind::Sources).map(|s| s.id)
+            })
+            .or_else(|| self.briefing.sections.last().map(|s| s.id))
+    }
+
+    fn insert_pick(
+        &mut self,
+        kind: SectionKind,
+        content: BlockContent,
+        doc: &Document,
+        anchor: crate::corpus::Anchor,
+        what: &str,
+    ) {
+        let section = match self.target_section(kind) {
+            Some(s) => s,
+            None => {
+                let Some(id) = self.edit(Edit::AddSection {
+                    index: usize::MAX,
+                    kind,
+                    title: kind.default_title().to_string(),
+                }) else {
+                    return;
+                };
+                id
+            }
+        };
+        let index = usize::MAX;
+        let edit = Edit::InsertBlock {
+            section,
+            index,
+            original: Some(content.clone()),
+            content,
+            citations: vec![Citation { source: doc.id.clone(), anchor, status: AnchorStatus::Exact }],
+            sources: vec![SourceDoc::from_document(doc)],
+        };
+        if let Some(id) = self.edit(edit) {
+            self.selected_block = Some(id);
+            let title = self.briefing.section_index(section).map(|i| self.briefing.sections[i].title.clone());
+            self.note(format!("Added {what} to {}", title.unwrap_or_default()));
+        }
+    }
+
+    fn add_quote(&mut self, i: usize) {
+        let Some(q) = self.corpus.quotes.get(i).cloned() else { return };
+        let Some(doc) = self.corpus.doc(&q.doc).cloned() else { return };
+        let content = BlockContent::Quote(QuoteItem {
+            text: q.text.clone(),
+            speaker: q.speaker.clone(),
+            role: q.role.clone(),
+            cue: q.cue.clone(),
+        });
+        self.insert_pick(SectionKind::KeyQuotes, content, &doc, q.anchor.clone(), "a quote");
+    }
+
+    fn add_event(&mut self, i: usize) {
+        let Some(e) = self.corpus.events.get(i).cloned() else { return };
+        let Some(doc) = self.corpus.doc(&e.doc).cloned() else { return };
+        let content = BlockContent::Event(EventItem {
+            what: e.what.clone(),
+            date: e.date.clone(),
+            date_text: e.date_text.clone(),
+            event_type: e.event_type.clone(),
+            sub_type: e.sub_type.clone(),
+            locations: e.locations.iter().map(|l| l.text.clone()).collect(),
+            actors: e.actors.clone(),
+            fatalities: e.fatalities,
+            fatalities_claimed_by: e.fatalities_claimed_by.clone(),
+            evidence: e.evidence.clone(),
+        });
+        self.insert_pick(SectionKind::KeyDevelopments, content, &doc, e.anchor.clone(), "an event");
+    }
+
+    fn add_incident(&mut self, i: usize) {
+        let Some(inc) = self.corpus.incidents.get(i).cloned() else { return };
+        let Some(first) = inc.events.first().and_then(|&e| self.corpus.events.get(e)).cloned() else {
+            return;
+        };
+        let Some(doc) = self.corpus.doc(&first.doc).cloned() else { return };
+        let content = BlockContent::Incident(IncidentItem {
+            what: inc.summary.clone(),
+            date: inc.date.clone(),
+            event_type: inc.event_type.clone(),
+            locations: inc.locations.clone(),
+            actors: inc.actors.clone(),
+            fatalities_min: inc.fatalities_min,
+            fatalities_max: inc.fatalities_max,
+            source_count: inc.sources.len(),
+            conflicts: inc.conflicts.iter().map(|c| c.summary.clone()).collect(),
+        });
+        let section = self.target_section(SectionKind::KeyDevelopments);
+        let Some(section) = section else { return };
+        // An incident cites every reporting source.
+        let mut citations = Vec::new();
+        let mut sources = Vec::new();
+        for &ei in &inc.events {
+            if let Some(e) = self.corpus.events.get(ei)
+                && let Some(d) = self.corpus.doc(&e.doc)
+            {
+                citations.push(Citation {
+                    source: d.id.clone(),
+                    anchor: e.anchor.clone(),
+                    status: AnchorStatus::Exact,
+                });
+                sources.push(SourceDoc::from_document(d));
+            }
+        }
+        if citations.is_empty() {
+            citations.push(Citation {
+                source: doc.id.clone(),
+                anchor: first.anchor.clone(),
+                status: AnchorStatus::Exact,
+            });
+            sources.push(SourceDoc::from_document(&doc));
+        }
+        let edit = Edit::InsertBlock {
+            section,
+            index: usize::MAX,
+            original: Some(content.clone()),
+            content,
+            citations,
+            sources,
+        };
+        if let Some(id) = self.edit(edit) {
+            self.selected_block = Some(id);
+            self.note("Added an incident");
+        }
+    }
+
+    fn add_excerpt(&mut self, doc: usize, span: Span) {
+        let Some(d) = self.corpus.docs.get(doc).cloned() else { return };
+        if span.end > d.clean.len()
+            || !d.clean.is_char_boundary(span.start)
+            || !d.clean.is_char_boundary(span.end)
+        {
+            return;
+        }
+        let text = d.span_text(span).trim().to_string();
+        if text.is_empty() {
+            self.message("Select some text in the Reader first, then choose Add as excerpt.", false);
+            return;
+        }
+        // Anchor the trimmed passage exactly.
+        let lead = d.span_text(span).len() - d.span_text(span).trim_start().len();
+        let trimmed = Span::new(span.start + lead, span.start + lead + text.len());
+        let anchor = d.anchor(trimmed);
+        self.insert_pick(SectionKind::Background, BlockContent::Excerpt { text }, &d, anchor, "an excerpt");
+        self.reader_selection = None;
+    }
+
+    fn move_selected(&mut self, delta: i32) {
+        let Some(b) = self.selected_block else { return };
+        let Some((si, bi)) = self.briefing.block_position(b) else { return };
+        let sections = &self.briefing.sections;
+        let edit = if delta < 0 {
+            if bi > 0 {
+                Some(Edit::MoveBlock { block: b, section: sections[si].id, index: bi - 1 })
+            } else if si > 0 {
+                Some(Edit::MoveBlock { block: b, section: sections[si - 1].id, index: usize::MAX })
+            } else {
+                None
+            }
+        } else if bi + 1 < sections[si].blocks.len() {
+            Some(Edit::MoveBlock { block: b, section: sections[si].id, index: bi + 1 })
+        } else if si + 1 < sections.len() {
+            Some(Edit::MoveBlock { block: b, section: sections[si + 1].id, index: 0 })
+        } else {
+            None
+        };
+        if let Some(e) = edit {
+            self.edit(e);
+        }
+    }
+
+    fn insert_term(&mut self, term: &str) {
+        let assessment =
+            self.briefing.sections.iter().find(|s| s.kind == SectionKind::Assessment).map(|s| s.id);
+        // Prefer the paragraph the user last typed in; else the Assessment's last paragraph.
+        let target = self
+            .text_cursor
+            .filter(|(b, _)| {
+                matches!(self.briefing.block(*b).map(|b| &b.content), Some(BlockContent::Text { .. }))
+            })
+            .or_else(|| {
+                let s = assessment.and_then(|a| self.briefing.section_index(a))?;
+                self.briefing.sections[s]
+                    .blocks
+                    .iter()
+                    .rev()
+                    .find(|b| matches!(b.content, BlockContent::Text { .. }))
+                    .map(|b| (b.id, usize::MAX))
+            });
+        match target {
+            Some((block, at)) => {
+                let Some(BlockContent::Text { markdown }) =
+                    self.briefing.block(block).map(|b| b.content.clone())
+                else {
+                    return;
+                };
+                let chars = markdown.chars().count();
+                let at = at.min(chars);
+                let byte = markdown.char_indices().nth(at).map(|(b, _)| b).unwrap_or(markdown.len());
+                let before = &markdown[..byte];
+                let after = &markdown[byte..];
+                let pad_l = if before.is_empty() || before.ends_with(char::is_whitespace) { "" } else { " " };
+                let pad_r = if after.is_empty() || after.starts_with(char::is_whitespace) { "" } else { " " };
+                let new = format!("{before}{pad_l}{term}{pad_r}{after}");
+                self.text_cursor = Some((block, at + pad_l.len() + term.chars().count()));
+                self.edit(Edit::UpdateBlock(block, BlockContent::Text { markdown: new }));
+            }
+            None => {
+                let Some(section) = assessment.or_else(|| self.target_section(SectionKind::Assessment))
+                else {
+                    return;
+                };
+                let edit = Edit::InsertBlock {
+                    section,
+                    index: usize::MAX,
+                    content: BlockContent::Text { markdown: format!("It is {term} that ") },
+                    original: None,
+                    citations: Vec::new(),
+                    sources: Vec::new(),
+                };
+                if let Some(id) = self.edit(edit) {
+                    self.text_cursor = Some((id, usize::MAX));
+                }
+            }
+        }
+    }
+
+    // --- files
+
+    /// Run `p` now if nothing is unsaved, else ask first.
+    fn guard(&mut self, p: Pending) {
+        if self.is_dirty() && !(p == Pending::Close && self.allow_close) {
+            self.prompt = Some(p);
+        } else {
+            self.continue_pending(p);
+        }
+    }
+
+    fn continue_pending(&mut self, p: Pending) {
+        match p {
+            Pending::New => {
+                self.load_briefing(Briefing::from_template(), None);
+                self.note("New briefing");
+            }
+            Pending::Open => self.ask_path(PathPurpose::Open),
+            Pending::OpenPath(path) => self.open_path(&path),
+            Pending::Close => {
+                self.remove_autosave();
+                self.allow_close = true;
+                self.close_now = true;
+            }
+        }
+    }
+
+    fn load_briefing(&mut self, briefing: Briefing, path: Option<PathBuf>) {
+        self.saved = briefing.clone();
+        self.briefing = briefing;
+        self.history.clear();
+        self.draft_path = path;
+        self.selected_block = None;
+        self.text_cursor = None;
+        self.dirty_since = None;
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match draft::load(path) {
+            Ok(d) => {
+                let missing = d.corpus_files.iter().filter(|f| !f.is_file()).count();
+                self.load_briefing(d.briefing, Some(path.to_path_buf()));
+                self.remember(path);
+                self.remove_autosave();
+                if missing > 0 {
+                    self.message(
+                        format!("{missing} source file(s) listed in the draft are missing; their cited text is kept in the draft."),
+                        false,
+                    );
+                }
+                self.note(format!("Opened {}", path.display()));
+            }
+            Err(e) => self.message(format!("Could not open the draft. {e}"), true),
+        }
+    }
+
+    /// Save the draft to `path`; true on success.
+    fn save_to(&mut self, path: &Path) -> bool {
+        let path = with_extension(path, draft::EXTENSION);
+        let files = self.corpus.docs.iter().filter_map(|d| d.path.clone()).collect();
+        let d = Draft::new(self.briefing.clone(), files);
+        match draft::save(&path, &d) {
+            Ok(()) => {
+                self.saved = self.briefing.clone();
+                self.draft_path = Some(path.clone());
+                self.dirty_since = None;
+                self.remember(&path);
+                self.remove_autosave();
+                self.note(format!("Saved {}", path.display()));
+                if let Some(p) = self.after_save.take() {
+                    self.continue_pending(p);
+                }
+                true
+            }
+            Err(e) => {
+                self.message(format!("Not saved; the previous file is unchanged. {e}"), true);
+                self.after_save = None;
+                false
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.prefs.recent.retain(|r| *r != p);
+        self.prefs.recent.insert(0, p);
+        self.prefs.recent.truncate(MAX_RECENT);
+    }
+
+    fn remove_autosave(&mut self) {
+        if let Some(p) = self.autosave_path() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+
+    fn suggested_path(&self, purpose: PathPurpose) -> String {
+        let dir = self
+            .draft_path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .or_else(|| directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf)))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let stem = slug(&self.briefing.meta.title);
+        let file = match purpose {
+            PathPurpose::SaveAs => format!("{stem}.{}", draft::EXTENSION),
+            PathPurpose::Export(f) => format!("{stem}.{}", f.extension()),
+            PathPurpose::Open | PathPurpose::Import => {
+                return format!("{}/", dir.display()).replace("//", "/");
+            }
+        };
+        dir.join(file).display().to_string()
+    }
+
+    fn ask_path(&mut self, purpose: PathPurpose) {
+        let text = self.suggested_path(purpose);
+        self.path_dialog = Some(PathDialog { purpose, text: text.clone() });
+        if self.config.native_dialogs {
+            let suggested = Some(PathBuf::from(text));
+            self.start_native_dialog(purpose, suggested);
+        }
+    }
+
+    fn start_native_dialog(&mut self, purpose: PathPurpose, suggested: Option<PathBuf>) {
+        if self.jobs.iter().any(|j| j.label == purpose.title()) {
+            return;
+        }
+        match jobs::native_dialog(purpose, suggested, self.waker.clone()) {
+            Ok(j) => self.jobs.push(j),
+            Err(e) => self.message(e, true),
+        }
+    }
+
+    fn confirm_path(&mut self) {
+        let Some(d) = self.path_dialog.take() else { return };
+        let text = expand_home(d.text.trim());
+        if text.as_os_str().is_empty() {
+            self.message("Type a file path first.", true);
+            self.path_dialog = Some(d);
+            return;
+        }
+        self.use_paths(d.purpose, vec![text]);
+    }
+
+    fn use_paths(&mut self, purpose: PathPurpose, paths: Vec<PathBuf>) {
+        self.path_dialog = None;
+        let Some(first) = paths.first().cloned() else { return };
+        match purpose {
+            PathPurpose::Open => self.open_path(&first),
+            PathPurpose::SaveAs => {
+                self.save_to(&first);
+            }
+            PathPurpose::Import => {
+                // A folder imports every text file in it.
+                let mut files = Vec::new();
+                for p in paths {
+                    if p.is_dir() {
+                        if let Ok(rd) = std::fs::read_dir(&p) {
+                            let mut inner: Vec<PathBuf> = rd
+                                .filter_map(|e| e.ok().map(|e| e.path()))
+                                .filter(|f| {
+                                    f.is_file()
+                                        && f.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                                            matches!(
+                                                x.to_ascii_lowercase().as_str(),
+                                                "txt" | "md" | "markdown" | "text"
+                                            )
+                                        })
+                                })
+                                .collect();
+                            inner.sort();
+                            files.extend(inner);
+                        }
+                    } else {
+                        files.push(p);
+                    }
+                }
+                self.import(files);
+            }
+            PathPurpose::Export(f) => self.export(f, first),
+        }
+    }
+
+    fn import(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            self.message("No text files to import there.", true);
+            return;
+        }
+        match jobs::import(self.corpus.docs.clone(), paths, self.waker.clone()) {
+            Ok(j) => self.jobs.push(j),
+            Err(e) => self.message(e, true),
+        }
+    }
+
+    fn export(&mut self, format: ExportFormat, path: PathBuf) {
+        let path = with_extension(&path, format.extension());
+        match jobs::export(self.briefing.clone(), format, path, self.prefs.export.clone(), self.waker.clone())
+        {
+            Ok(j) => self.jobs.push(j),
+            Err(e) => self.message(e, true),
+        }
+    }
+
+    /// Take in what background jobs reported. Returns true when anything arrived.
+    pub fn poll_jobs(&mut self) -> bool {
+        let mut msgs = Vec::new();
+        let mut any = false;
+        self.jobs.retain_mut(|job| {
+            loop {
+                match job.rx.try_recv() {
+                    Ok(JobMsg::Progress(f, step)) => {
+                        job.progress = Some(f);
+                        job.step = step;
+                        any = true;
+                    }
+                    Ok(m) => {
+                        msgs.push(m);
+                        any = true;
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Empty) => return true,
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => return false,
+                }
+            }
+        });
+        for m in msgs {
+            self.handle(m);
+        }
+        any
+    }
+
+    fn handle(&mut self, m: JobMsg) {
+        match m {
+            JobMsg::Progress(..) => {}
+            JobMsg::Picked(purpose, Some(paths)) if !paths.is_empty() => self.use_paths(purpose, paths),
+            // Cancelled, or no native dialog on this system: the in-app dialog stays open.
+            JobMsg::Picked(..) => {}
+            JobMsg::Imported { corpus, added, errors } => {
+                let was_empty = self.corpus.docs.is_empty();
+                let first_new = self.corpus.docs.len();
+                self.set_corpus(*corpus);
+                if added > 0 && (was_empty || self.selected.is_none()) {
+                    self.selected = Some(first_new.min(self.corpus.docs.len().saturating_sub(1)));
+                }
+                if added > 0 {
+                    self.note(format!("Imported {added} document(s)"));
+                }
+                for e in errors {
+                    self.message(format!("Not imported: {e}"), true);
+                }
+            }
+            JobMsg::Exported(Ok(p)) => self.message(format!("Exported {}", p.display()), false),
+            JobMsg::Exported(Err(e)) => self.message(format!("Export failed: {e}"), true),
+            JobMsg::Autosaved(Ok(())) => self.last_autosave = Some(SystemTime::now()),
+            JobMsg::Autosaved(Err(e)) => self.message(format!("Autosave failed: {e}"), true),
+        }
+    }
+
+    /// Autosave the working draft when it has had unsaved changes for [`AUTOSAVE_EVERY`].
+    pub fn autosave_if_due(&mut self, now: Instant) {
+        let due = self.dirty_since.is_some_and(|t| now.duration_since(t) >= AUTOSAVE_EVERY);
+        if due && self.is_dirty() {
+            self.autosave_now();
+        }
+    }
+
+    /// Write the autosave file now (in the background).
+    pub fn autosave_now(&mut self) {
+        let Some(path) = self.autosave_path() else { return };
+        self.dirty_since = None;
+        let d = Draft::new(
+            self.briefing.clone(),
+            self.corpus.docs.iter().filter_map(|d| d.path.clone()).collect(),
+        );
+        match jobs::autosave(d, path, self.waker.clone()) {
+            Ok(j) => self.jobs.push(j),
+            Err(e) => self.message(e, true),
+        }
+    }
+
+    /// Wait (up to `timeout`) until no background job is running. For tests and benchmarks.
+    pub fn wait_for_jobs(&mut self, timeout: Duration) -> bool {
+        let start = Instant::now();
+        while !self.jobs.is_empty() {
+            if start.elapsed() > timeout {
+                return false;
+            }
+            self.poll_jobs();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        true
+    }
+}
+
+fn with_extension(path: &Path, ext: &str) -> PathBuf {
+    if path.extension().is_some() { path.to_path_buf() } else { path.with_extension(ext) }
+}
+
+fn expand_home(text: &str) -> PathBuf {
+    if let Some(rest) = text.strip_prefix("~/")
+        && let Some(home) = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
+    {
+        return home.join(rest);
+    }
+    PathBuf::from(text)
+}
+
+/// A file-name stem from a title ("Untitled briefing" → "untitled-briefing").
+pub fn slug(title: &str) -> String {
+    let s: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let s: String = s.chars().take(60).collect();
+    if s.is_empty() { "briefing".to_string() } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> AppState {
+        AppState::new(Corpus::build(crate::corpus::embedded_seeds()), AppConfig::headless(None))
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_undo_step() {
+        let mut s = state();
+        let mut meta = s.briefing.meta.clone();
+        for t in ["A", "AB", "ABC"] {
+            meta.title = t.to_string();
+            s.apply(Command::Typing("title".into(), Edit::SetMeta(meta.clone())));
+        }
+        assert_eq!(s.briefing.meta.title, "ABC");
+        s.apply(Command::Undo);
+        assert_eq!(s.briefing.meta.title, "Untitled briefing");
+        s.apply(Command::Redo);
+        assert_eq!(s.briefing.meta.title, "ABC");
+    }
+
+    #[test]
+    fn excerpt_is_trimmed_anchored_and_cited() {
+        let mut s = state();
+        let doc = &s.corpus.docs[0];
+        let end = doc.clean.char_indices().nth(40).map(|(b, _)| b).unwrap_or(doc.clean.len());
+        s.apply(Command::AddExcerpt { doc: 0, span: Span::new(0, end) });
+        let bg = s.briefing.sections.iter().find(|x| x.kind == SectionKind::Background).unwrap();
+        assert_eq!(bg.blocks.len(), 1);
+        let b = &bg.blocks[0];
+        let BlockContent::Excerpt { text } = &b.content else { panic!("not an excerpt") };
+        assert_eq!(text.as_str(), s.corpus.docs[0].clean[..end].trim());
+        assert_eq!(b.citations[0].anchor.exact, *text);
+        assert!(s.briefing.sources.contains_key(&s.corpus.docs[0].id));
+        assert!(s.is_dirty());
+    }
+
+    #[test]
+    fn move_selected_crosses_sections() {
+        let mut s = state();
+        s.apply(Command::AddExcerpt { doc: 0, span: Span::new(0, 20) });
+        let id = s.selected_block.unwrap();
+        let before = s.briefing.block_position(id).unwrap();
+        s.apply(Command::MoveSelected(-1));
+        let after = s.briefing.block_position(id).unwrap();
+        assert_eq!(after.0 + 1, before.0);
+        s.apply(Command::MoveSelected(1));
+        assert_eq!(s.briefing.block_position(id).unwrap(), before);
+    }
+
+    #[test]
+    fn new_with_unsaved_changes_asks_first() {
+        let mut s = state();
+        s.apply(Command::AddExcerpt { doc: 0, span: Span::new(0, 20) });
+        s.apply(Command::New);
+        assert_eq!(s.prompt, Some(Pending::New));
+        s.apply(Command::PromptCancel);
+        assert!(s.is_dirty());
+        s.apply(Command::New);
+        s.apply(Command::PromptDiscard);
+        assert!(!s.is_dirty());
+        assert!(s.briefing.sections.iter().all(|x| x.blocks.is_empty()));
+    }
+
+    #[test]
+    fn estimative_term_goes_to_cursor() {
+        let mut s = state();
+        let a = s.briefing.sections.iter().find(|x| x.kind == SectionKind::Assessment).unwrap().id;
+        s.apply(Command::InsertTerm("likely".into()));
+        let b = s.briefing.sections.iter().find(|x| x.id == a).unwrap().blocks[0].clone();
+        assert_eq!(b.content, BlockContent::Text { markdown: "It is likely that ".into() });
+        s.apply(Command::SetTextCursor(b.id, 0));
+        s.apply(Command::InsertTerm("high confidence".into()));
+        let b = s.briefing.block(b.id).unwrap();
+        assert_eq!(b.content, BlockContent::Text { markdown: "high confidence It is likely that ".into() });
+    }
+
+    #[test]
+    fn slug_makes_file_names() {
+        assert_eq!(slug("Pakistan–Afghanistan: strikes (2026)"), "pakistan-afghanistan-strikes-2026");
+        assert_eq!(slug("   "), "briefing");
+    }
+
+    #[test]
+    fn failed_save_keeps_state_dirty_and_reports() {
+        let mut s = state();
+        s.apply(Command::AddExcerpt { doc: 0, span: Span::new(0, 20) });
+        s.apply(Command::SaveTo(PathBuf::from("/nonexistent-dir-xyz/a.briefing")));
+        assert!(s.is_dirty());
+        assert!(s.messages.iter().any(|m| m.error && m.text.contains("nonexistent-dir-xyz")));
+        assert!(s.draft_path.is_none());
     }
 }

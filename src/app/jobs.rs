@@ -1,0 +1,221 @@
+//! Work that must not run on the UI thread: file dialogs, import + extraction, export,
+//! autosave. Each job runs on a named thread and reports over a channel; the UI polls the
+//! channel once per frame and never waits.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::briefing::Briefing;
+use crate::corpus::{self, Document};
+use crate::draft::{self, Draft};
+use crate::export::{self, ExportOptions};
+use crate::pipeline::Corpus;
+
+/// Output formats of the Export menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ExportFormat {
+    /// Print-quality PDF.
+    Pdf,
+    /// Markdown.
+    Markdown,
+}
+
+impl ExportFormat {
+    /// File extension without dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Markdown => "md",
+        }
+    }
+    /// Human name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "PDF",
+            ExportFormat::Markdown => "Markdown",
+        }
+    }
+}
+
+/// What a path (typed in the app or picked in a native dialog) is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open a draft.
+    Open,
+    /// Save the draft under a new name.
+    SaveAs,
+    /// Import source documents.
+    Import,
+    /// Export the briefing.
+    Export(ExportFormat),
+}
+
+impl PathPurpose {
+    /// Title of the dialog.
+    pub fn title(self) -> String {
+        match self {
+            PathPurpose::Open => "Open draft".to_string(),
+            PathPurpose::SaveAs => "Save draft as".to_string(),
+            PathPurpose::Import => "Import documents".to_string(),
+            PathPurpose::Export(f) => format!("Export {}", f.name()),
+        }
+    }
+}
+
+/// A message from a background job.
+#[derive(Debug)]
+pub enum JobMsg {
+    /// Fraction done (0..1) and what is happening.
+    Progress(f32, String),
+    /// A native file dialog closed: the chosen paths, or `None` (cancelled or unavailable).
+    Picked(PathPurpose, Option<Vec<PathBuf>>),
+    /// Import finished: the rebuilt corpus and one message per file that failed.
+    Imported {
+        /// The corpus with the new documents, re-extracted.
+        corpus: Box<Corpus>,
+        /// Number of documents added.
+        added: usize,
+        /// Errors, one per failed file.
+        errors: Vec<String>,
+    },
+    /// Export finished.
+    Exported(Result<PathBuf, String>),
+    /// Autosave finished.
+    Autosaved(Result<(), String>),
+}
+
+/// A running job: its name (shown in the status bar), its last progress, and its channel.
+#[derive(Debug)]
+pub struct Job {
+    /// Short name ("Importing 3 files").
+    pub label: String,
+    /// Last reported fraction, `None` while unknown.
+    pub progress: Option<f32>,
+    /// Last reported step.
+    pub step: String,
+    /// Messages from the thread.
+    pub rx: Receiver<JobMsg>,
+}
+
+/// Wakes the UI when a job reports (an `egui::Context` in the app; nothing in tests).
+pub type Waker = std::sync::Arc<dyn Fn() + Send + Sync>;
+
+fn spawn(
+    name: &str,
+    label: String,
+    waker: Waker,
+    work: impl FnOnce(&Sender<JobMsg>) + Send + 'static,
+) -> Result<Job, String> {
+    let (tx, rx) = channel();
+    std::thread::Builder::new()
+        .name(name.to_string())
+        .spawn(move || {
+            work(&tx);
+            waker();
+        })
+        .map_err(|e| format!("cannot start background work ({name}): {e}"))?;
+    Ok(Job { label, progress: None, step: String::new(), rx })
+}
+
+/// Show a native file dialog on its own thread (it may block; the UI does not).
+pub fn native_dialog(purpose: PathPurpose, suggested: Option<PathBuf>, waker: Waker) -> Result<Job, String> {
+    spawn("file-dialog", purpose.title(), waker, move |tx| {
+        let mut d = rfd::FileDialog::new().set_title(purpose.title());
+        if let Some(s) = &suggested {
+            if let Some(dir) = s.parent().filter(|p| !p.as_os_str().is_empty()) {
+                d = d.set_directory(dir);
+            }
+            if let Some(name) = s.file_name() {
+                d = d.set_file_name(name.to_string_lossy());
+            }
+        }
+        let picked = match purpose {
+            PathPurpose::Open => {
+                d.add_filter("Briefing draft", &[draft::EXTENSION]).pick_file().map(|p| vec![p])
+            }
+            PathPurpose::Import => d.add_filter("Text", &["txt", "md", "markdown", "text"]).pick_files(),
+            PathPurpose::SaveAs => {
+                d.add_filter("Briefing draft", &[draft::EXTENSION]).save_file().map(|p| vec![p])
+            }
+            PathPurpose::Export(f) => d.add_filter(f.name(), &[f.extension()]).save_file().map(|p| vec![p]),
+        };
+        let _ = tx.send(JobMsg::Picked(purpose, picked));
+    })
+}
+
+/// Load `paths`, add them to `existing`, and re-extract the whole corpus.
+pub fn import(existing: Vec<Document>, paths: Vec<PathBuf>, waker: Waker) -> Result<Job, String> {
+    let n = paths.len();
+    let label = if n == 1 { "Importing 1 file".to_string() } else { format!("Importing {n} files") };
+    let w = waker.clone();
+    spawn("import", label, waker, move |tx| {
+        let mut docs = existing;
+        let mut errors = Vec::new();
+        let mut added = 0;
+        for (i, p) in paths.iter().enumerate() {
+            let _ =
+                tx.send(JobMsg::Progress(i as f32 / (n as f32 + 1.0), format!("Reading {}", p.display())));
+            w();
+            match corpus::load_path(p) {
+                Ok(d) => {
+                    docs.push(d);
+                    added += 1;
+                }
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        corpus::make_ids_unique(&mut docs);
+        let _ = tx
+            .send(JobMsg::Progress(n as f32 / (n as f32 + 1.0), "Extracting quotes and events".to_string()));
+        w();
+        let corpus = Corpus::build(docs);
+        let _ = tx.send(JobMsg::Imported { corpus: Box::new(corpus), added, errors });
+    })
+}
+
+/// Render and write the briefing.
+pub fn export(
+    briefing: Briefing,
+    format: ExportFormat,
+    path: PathBuf,
+    opts: ExportOptions,
+    waker: Waker,
+) -> Result<Job, String> {
+    spawn("export", format!("Exporting {}", format.name()), waker, move |tx| {
+        let _ = tx.send(JobMsg::Progress(0.1, format!("Rendering {}", format.name())));
+        let bytes = match format {
+            ExportFormat::Markdown => Ok(export::to_markdown(&briefing, &opts).into_bytes()),
+            ExportFormat::Pdf => export::to_pdf(&briefing, &opts).map_err(|e| e.to_string()),
+        };
+        let result = bytes.and_then(|b| {
+            let _ = tx.send(JobMsg::Progress(0.8, format!("Writing {}", path.display())));
+            write_atomic(&path, &b).map(|()| path.clone())
+        });
+        let _ = tx.send(JobMsg::Exported(result));
+    })
+}
+
+/// Write the working draft to the autosave file.
+pub fn autosave(draft: Draft, path: PathBuf, waker: Waker) -> Result<Job, String> {
+    spawn("autosave", "Autosaving".to_string(), waker, move |tx| {
+        let result = path
+            .parent()
+            .map(std::fs::create_dir_all)
+            .transpose()
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .and_then(|_| draft::save(&path, &draft).map_err(|e| e.to_string()));
+        let _ = tx.send(JobMsg::Autosaved(result));
+    })
+}
+
+/// Write bytes atomically (temporary file in the same folder, then rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let shown = path.display().to_string();
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{shown}: {e}"))?;
+    tmp.write_all(bytes).map_err(|e| format!("{shown}: {e}"))?;
+    tmp.as_file().sync_all().map_err(|e| format!("{shown}: {e}"))?;
+    tmp.persist(path).map_err(|e| format!("{shown}: {}", e.error))?;
+    Ok(())
+}

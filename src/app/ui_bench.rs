@@ -1,0 +1,134 @@
+//! Headless benchmark of the UI's CPU time per frame (layout + tessellation) on a large
+//! corpus: `briefing-builder bench ui --docs 10000`.
+
+use std::time::Instant;
+
+use eframe::egui;
+
+use super::BriefingApp;
+use super::state::{AppConfig, AppState, Command, Tab};
+use crate::corpus::Document;
+use crate::pipeline::Corpus;
+
+/// Median and 95th-percentile frame times of one view.
+#[derive(Debug, Clone)]
+pub struct ViewTiming {
+    /// The view measured.
+    pub view: String,
+    /// Median CPU time per frame, milliseconds.
+    pub median_ms: f64,
+    /// 95th percentile, milliseconds.
+    pub p95_ms: f64,
+}
+
+/// A corpus of `n` documents made by repeating the embedded seeds (with their extraction)
+/// under distinct ids. Incidents are left out: the UI's cost does not depend on them.
+pub fn synthetic_corpus(n: usize) -> Corpus {
+    let seeds = Corpus::build(crate::corpus::embedded_seeds());
+    let mut docs: Vec<Document> = Vec::with_capacity(n);
+    let mut quotes = Vec::new();
+    let mut events = Vec::new();
+    if seeds.docs.is_empty() {
+        return Corpus::default();
+    }
+    for k in 0..n {
+        let src = &seeds.docs[k % seeds.docs.len()];
+        let mut d = src.clone();
+        d.id = format!("{k:05}-{}", src.file);
+        d.file = d.id.clone();
+        if let Some(t) = &mut d.meta.title {
+            *t = format!("{t} ({k})");
+        }
+        quotes.extend(seeds.quotes.iter().filter(|q| q.doc == src.id).map(|q| {
+            let mut q = q.clone();
+            q.doc = d.id.clone();
+            q
+        }));
+        events.extend(seeds.events.iter().filter(|e| e.doc == src.id).map(|e| {
+            let mut e = e.clone();
+            e.doc = d.id.clone();
+            e
+        }));
+        docs.push(d);
+    }
+    Corpus { docs, quotes, events, incidents: Vec::new() }
+}
+
+fn frame(ctx: &egui::Context, app: &mut BriefingApp, events: Vec<egui::Event>, size: egui::Vec2) -> f64 {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+        events,
+        ..Default::default()
+    };
+    let t = Instant::now();
+    let mut out = ctx.run_ui(input, |ui| app.show(ui));
+    let _ = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+    // No renderer here: the texture updates are dropped on purpose.
+    out.textures_delta.clear();
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Time `frames` frames of each view with `docs` documents loaded, scrolling as it goes.
+pub fn measure(docs: usize, frames: usize) -> (usize, usize, usize, Vec<ViewTiming>) {
+    let corpus = synthetic_corpus(docs);
+    let counts = (corpus.docs.len(), corpus.quotes.len(), corpus.events.len());
+    let mut state = AppState::new(corpus, AppConfig::headless(None));
+    // Some picks, so the editor has cards to lay out.
+    for i in 0..6 {
+        state.apply(Command::AddQuote(i));
+        state.apply(Command::AddEvent(i));
+    }
+    let mut app = BriefingApp::with_state(state);
+    let ctx = egui::Context::default();
+    let size = egui::vec2(1280.0, 800.0);
+    let mut out = Vec::new();
+    for (tab, name) in [
+        (Tab::Reader, "reader + sources + editor"),
+        (Tab::Quotes, "quotes table"),
+        (Tab::Events, "events table"),
+        (Tab::Preview, "preview"),
+    ] {
+        app.state.apply(Command::SetTab(tab));
+        for _ in 0..5 {
+            frame(&ctx, &mut app, Vec::new(), size);
+        }
+        let mut times = Vec::with_capacity(frames);
+        for i in 0..frames {
+            // Move the pointer over the central view and scroll it, so rows change.
+            let pos = egui::pos2(640.0, 300.0 + (i % 7) as f32 * 20.0);
+            let ev = vec![
+                egui::Event::PointerMoved(pos),
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, -120.0),
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Unknown,
+                    modifiers: egui::Modifiers::NONE,
+                },
+            ];
+            times.push(frame(&ctx, &mut app, ev, size));
+        }
+        times.sort_by(f64::total_cmp);
+        let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
+        let p95 = times.get(times.len() * 95 / 100).copied().unwrap_or(0.0);
+        out.push(ViewTiming { view: name.to_string(), median_ms: median, p95_ms: p95 });
+    }
+    (counts.0, counts.1, counts.2, out)
+}
+
+/// Run the benchmark and print the medians; returns the exit code.
+pub fn run(docs: usize) -> i32 {
+    let frames = 120;
+    let t = Instant::now();
+    let (d, q, e, timings) = measure(docs, frames);
+    println!(
+        "ui: {d} documents, {q} quotes, {e} events loaded in {:.1} s; {frames} frames per view at 1280x800 (layout + tessellation)",
+        t.elapsed().as_secs_f64()
+    );
+    for v in &timings {
+        println!("ui: {:<28} median {:>6.2} ms/frame   p95 {:>6.2} ms", v.view, v.median_ms, v.p95_ms);
+    }
+    let worst = timings.iter().map(|v| v.median_ms).fold(0.0, f64::max);
+    println!("ui: worst median {worst:.2} ms/frame (target <= 4 ms)");
+    0
+}
