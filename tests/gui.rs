@@ -325,3 +325,44 @@ fn removing_a_document_drops_its_rows() {
     assert!(s.corpus.events.iter().all(|e| e.doc != file));
     assert_eq!(s.index.quotes_of.len(), 4);
 }
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    click(&mut h, "Add paragraph to Bottom line up front");
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert_eq!(h.state().state.prompt, Some(Pending::Close));
+    assert!(!h.state().state.allow_close);
+    click(&mut h, "Cancel");
+    assert!(h.state().state.prompt.is_none());
+    assert!(h.state().state.is_dirty(), "work kept");
+}
+
+#[test]
+fn import_a_folder_through_the_path_field_reports_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("note.txt"), "Border talks resume\n\nOfficials met on Monday to discuss trade.")
+        .unwrap();
+    std::fs::write(src.join("blob.txt"), b"\x00\x01\x02binary").unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    cmd(&mut h, Key::I);
+    set_path(&mut h, &src);
+    click(&mut h, "Import");
+    assert!(h.state_mut().state.wait_for_jobs(std::time::Duration::from_secs(60)), "import finishes");
+    h.run();
+    let s = &h.state().state;
+    assert_eq!(s.corpus.docs.len(), 6);
+    assert!(s.corpus.docs.iter().any(|d| d.file == "note.txt"));
+    assert!(s.messages.iter().any(|m| m.error && m.text.contains("blob.txt")), "{:?}", s.messages);
+}

@@ -122,6 +122,9 @@ fn path_dialog_ui(
                 egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY).hint_text("/path/to/file"),
             )
             .accessible_name("File path");
+        if !r.has_focus() && ui.ctx().memory(|m| m.focused().is_none()) {
+            r.request_focus();
+        }
         if r.changed() {
             commands.push(Command::SetPathText(text));
         }

@@ -14,14 +14,14 @@ use crate::extract::EVENT_TYPES;
 pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let mut f = state.event_filter.clone();
     let mut changed = false;
-    ui.horizontal_wrapped(|ui| {
-        changed |= filter_field(ui, &mut f.text, "Words", "Filter events by text", 120.0);
-        changed |= filter_field(ui, &mut f.who, "Actor", "Filter events by actor", 100.0);
-        changed |= filter_field(ui, &mut f.place, "Place", "Filter events by place", 100.0);
+    ui.horizontal(|ui| {
+        changed |= filter_field(ui, &mut f.text, "Words", "Filter events by text", 130.0);
+        changed |= filter_field(ui, &mut f.who, "Actor", "Filter events by actor", 110.0);
+        changed |= filter_field(ui, &mut f.place, "Place", "Filter events by place", 110.0);
         let shown = if f.event_type.is_empty() { "All types".to_string() } else { f.event_type.clone() };
         egui::ComboBox::from_id_salt("event_type_filter")
             .selected_text(shown)
-            .width(150.0)
+            .width(130.0)
             .show_ui(ui, |ui| {
                 changed |= ui.selectable_value(&mut f.event_type, String::new(), "All types").changed();
                 for t in EVENT_TYPES {
@@ -30,14 +30,18 @@ pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             })
             .response
             .accessible_name("Filter events by type");
-        changed |= filter_field(ui, &mut f.date_from, "From YYYY-MM-DD", "Events from date", 110.0);
-        changed |= filter_field(ui, &mut f.date_to, "To YYYY-MM-DD", "Events to date", 110.0);
-        changed |= filter_field(ui, &mut f.doc, "Document", "Filter events by document", 100.0);
+    });
+    ui.horizontal(|ui| {
+        changed |= filter_field(ui, &mut f.date_from, "From date", "Events from date", 100.0);
+        changed |= filter_field(ui, &mut f.date_to, "To date", "Events to date", 100.0);
+        changed |= filter_field(ui, &mut f.doc, "Document", "Filter events by document", 130.0);
         if ui.add_enabled(!f.is_empty(), egui::Button::new("Clear filters")).clicked() {
             f = TableFilter::default();
             changed = true;
         }
-    });
+    })
+    .response
+    .on_hover_text("Dates are ISO: 2025, 2025-10 or 2025-10-12");
     if changed {
         commands.push(Command::SetEventFilter(f));
     }

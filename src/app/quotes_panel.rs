@@ -16,9 +16,9 @@ pub fn quotes_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     let mut f = state.quote_filter.clone();
     let mut changed = false;
     ui.horizontal_wrapped(|ui| {
-        changed |= filter_field(ui, &mut f.text, "Words in the quote", "Filter quotes by text", 190.0);
-        changed |= filter_field(ui, &mut f.who, "Speaker or role", "Filter quotes by speaker", 150.0);
-        changed |= filter_field(ui, &mut f.doc, "Document", "Filter quotes by document", 130.0);
+        changed |= filter_field(ui, &mut f.text, "Words in the quote", "Filter quotes by text", 170.0);
+        changed |= filter_field(ui, &mut f.who, "Speaker or role", "Filter quotes by speaker", 130.0);
+        changed |= filter_field(ui, &mut f.doc, "Document", "Filter quotes by document", 110.0);
         if ui.add_enabled(!f.is_empty(), egui::Button::new("Clear filters")).clicked() {
             f = TableFilter::default();
             changed = true;

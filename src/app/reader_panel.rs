@@ -133,13 +133,18 @@ pub fn reader_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     let scroll = egui::ScrollArea::vertical().id_salt(("reader", di)).auto_shrink([false, false]);
     scroll.show(ui, |ui| {
         let mut text: &str = clean;
-        let width = ui.available_width().min(760.0);
-        let out = egui::TextEdit::multiline(&mut text)
-            .id(reader_text_id(di))
-            .layouter(&mut layouter)
-            .desired_width(width)
-            .frame(egui::Frame::NONE)
-            .show(ui);
+        // A readable measure (about 90 characters), centred in wide windows.
+        let width = ui.available_width().min(780.0);
+        let out = ui
+            .vertical_centered(|ui| {
+                egui::TextEdit::multiline(&mut text)
+                    .id(reader_text_id(di))
+                    .layouter(&mut layouter)
+                    .desired_width(width)
+                    .frame(egui::Frame::NONE)
+                    .show(ui)
+            })
+            .inner;
         let response = out.response.response.clone().accessible_name(TEXT_NAME);
 
         // Selection → state.

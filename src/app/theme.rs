@@ -39,7 +39,11 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.interact_size.y = 24.0;
         style.visuals.panel_fill = Color32::from_rgb(0xfb, 0xfb, 0xfc);
         style.visuals.window_fill = Color32::WHITE;
-        style.visuals.extreme_bg_color = Color32::WHITE;
+        style.visuals.extreme_bg_color = Color32::from_rgb(0xfd, 0xfd, 0xfe);
+        // Fields and buttons get a hairline border so they read on white and grey panels.
+        style.visuals.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0xcc, 0xd1, 0xd8));
+        style.visuals.widgets.inactive.weak_bg_fill = Color32::from_rgb(0xee, 0xf0, 0xf3);
+        style.visuals.widgets.hovered.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0x8d, 0xa6, 0xc1));
         style.visuals.faint_bg_color = Color32::from_rgb(0xf5, 0xf7, 0xfa);
         style.visuals.selection.bg_fill = Color32::from_rgb(0xb8, 0xd4, 0xf0);
         style.visuals.selection.stroke = Stroke::new(1.0, ACCENT);

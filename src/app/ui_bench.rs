@@ -19,6 +19,8 @@ pub struct ViewTiming {
     pub median_ms: f64,
     /// 95th percentile, milliseconds.
     pub p95_ms: f64,
+    /// Vertices tessellated in the last frame (shows the frame did real work).
+    pub vertices: usize,
 }
 
 /// A corpus of `n` documents made by repeating the embedded seeds (with their extraction)
@@ -54,7 +56,12 @@ pub fn synthetic_corpus(n: usize) -> Corpus {
     Corpus { docs, quotes, events, incidents: Vec::new() }
 }
 
-fn frame(ctx: &egui::Context, app: &mut BriefingApp, events: Vec<egui::Event>, size: egui::Vec2) -> f64 {
+fn frame(
+    ctx: &egui::Context,
+    app: &mut BriefingApp,
+    events: Vec<egui::Event>,
+    size: egui::Vec2,
+) -> (f64, usize) {
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
         events,
@@ -62,10 +69,18 @@ fn frame(ctx: &egui::Context, app: &mut BriefingApp, events: Vec<egui::Event>, s
     };
     let t = Instant::now();
     let mut out = ctx.run_ui(input, |ui| app.show(ui));
-    let _ = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+    let prims = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
     // No renderer here: the texture updates are dropped on purpose.
     out.textures_delta.clear();
-    t.elapsed().as_secs_f64() * 1000.0
+    let vertices = prims
+        .iter()
+        .map(|p| match &p.primitive {
+            egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum();
+    (ms, vertices)
 }
 
 /// Time `frames` frames of each view with `docs` documents loaded, scrolling as it goes.
@@ -93,6 +108,7 @@ pub fn measure(docs: usize, frames: usize) -> (usize, usize, usize, Vec<ViewTimi
             frame(&ctx, &mut app, Vec::new(), size);
         }
         let mut times = Vec::with_capacity(frames);
+        let mut vertices = 0;
         for i in 0..frames {
             // Move the pointer over the central view and scroll it, so rows change.
             let pos = egui::pos2(640.0, 300.0 + (i % 7) as f32 * 20.0);
@@ -106,12 +122,14 @@ pub fn measure(docs: usize, frames: usize) -> (usize, usize, usize, Vec<ViewTimi
                     modifiers: egui::Modifiers::NONE,
                 },
             ];
-            times.push(frame(&ctx, &mut app, ev, size));
+            let (ms, v) = frame(&ctx, &mut app, ev, size);
+            times.push(ms);
+            vertices = v;
         }
         times.sort_by(f64::total_cmp);
         let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
         let p95 = times.get(times.len() * 95 / 100).copied().unwrap_or(0.0);
-        out.push(ViewTiming { view: name.to_string(), median_ms: median, p95_ms: p95 });
+        out.push(ViewTiming { view: name.to_string(), median_ms: median, p95_ms: p95, vertices });
     }
     (counts.0, counts.1, counts.2, out)
 }
@@ -126,7 +144,10 @@ pub fn run(docs: usize) -> i32 {
         t.elapsed().as_secs_f64()
     );
     for v in &timings {
-        println!("ui: {:<28} median {:>6.2} ms/frame   p95 {:>6.2} ms", v.view, v.median_ms, v.p95_ms);
+        println!(
+            "ui: {:<28} median {:>6.2} ms/frame   p95 {:>6.2} ms   ({} vertices)",
+            v.view, v.median_ms, v.p95_ms, v.vertices
+        );
     }
     let worst = timings.iter().map(|v| v.median_ms).fold(0.0, f64::max);
     println!("ui: worst median {worst:.2} ms/frame (target <= 4 ms)");
