@@ -18,7 +18,7 @@ pub mod state;
 mod status_bar;
 mod theme;
 pub mod ui_bench;
-mod widgets;
+pub(crate) mod widgets;
 
 use std::time::Instant;
 
