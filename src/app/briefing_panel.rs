@@ -394,6 +394,10 @@ fn block_ui(
         focused |= r.gained_focus();
         focused
     });
+    if state.reveal_block == Some(block.id) {
+        ui.scroll_to_rect(resp.response.rect, Some(egui::Align::Center));
+        commands.push(Command::BlockRevealed);
+    }
     // Working in a card's fields selects the card (for keyboard moves and "insert after").
     if !selected && resp.inner && !commands.iter().any(|c| matches!(c, Command::SelectBlock(_))) {
         commands.push(Command::SelectBlock(Some(block.id)));

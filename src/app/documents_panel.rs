@@ -129,7 +129,7 @@ fn document_row_ui(ui: &mut egui::Ui, state: &AppState, i: usize, commands: &mut
     job.append(
         &format!(" {e} events "),
         6.0,
-        fmt(theme::EVENT_BG, egui::Color32::from_rgb(0x0d, 0x2f, 0x5a)),
+        fmt(theme::EVENT_BG, egui::Color32::from_rgb(0x14, 0x4d, 0x26)),
     );
     job.append(
         &format!("{:.1} KB", d.original.len() as f64 / 1024.0),

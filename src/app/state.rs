@@ -142,6 +142,8 @@ pub enum Command {
     InsertTerm(String),
     /// Remember where the text cursor is in a paragraph (block, char index).
     SetTextCursor(ItemId, usize),
+    /// The editor has scrolled the last new pick into view.
+    BlockRevealed,
     // --- files
     /// New briefing (asks first when there are unsaved changes).
     New,
@@ -295,6 +297,8 @@ pub struct AppState {
     pub draft_path: Option<PathBuf>,
     /// The selected block.
     pub selected_block: Option<ItemId>,
+    /// A block the editor should scroll into view on its next frame (a new pick).
+    pub reveal_block: Option<ItemId>,
     /// Last known text cursor (block, char index) in a paragraph.
     pub text_cursor: Option<(ItemId, usize)>,
     /// Key of the last typing edit (for merging keystrokes into one undo step).
@@ -367,6 +371,7 @@ impl AppState {
             history: History::default(),
             draft_path: None,
             selected_block: None,
+            reveal_block: None,
             text_cursor: None,
             last_typing: None,
             messages: Vec::new(),
@@ -479,7 +484,11 @@ impl AppState {
     pub fn apply(&mut self, command: Command) {
         if !matches!(
             command,
-            Command::Typing(..) | Command::SetTextCursor(..) | Command::SetReaderSelection(_)
+            Command::Typing(..)
+                | Command::SetTextCursor(..)
+                | Command::SetReaderSelection(_)
+                | Command::BlockRevealed
+                | Command::JumpShown
         ) {
             self.last_typing = None;
         }
@@ -557,6 +566,7 @@ impl AppState {
             Command::MoveSelected(delta) => self.move_selected(delta),
             Command::InsertTerm(term) => self.insert_term(&term),
             Command::SetTextCursor(b, c) => self.text_cursor = Some((b, c)),
+            Command::BlockRevealed => self.reveal_block = None,
             Command::New => self.guard(Pending::New),
             Command::Open => self.guard(Pending::Open),
             Command::OpenPath(p) => self.guard(Pending::OpenPath(p)),
@@ -734,6 +744,7 @@ impl AppState {
         };
         if let Some(id) = self.edit(edit) {
             self.selected_block = Some(id);
+            self.reveal_block = Some(id);
             let title = self.briefing.section_index(section).map(|i| self.briefing.sections[i].title.clone());
             self.note(format!("Added {what} to {}", title.unwrap_or_default()));
         }
@@ -833,6 +844,7 @@ impl AppState {
         {
             return;
         }
+        let span = snap_to_words(&d.clean, span);
         let text = d.span_text(span).trim().to_string();
         if text.is_empty() {
             self.message("Select some text in the Reader first, then choose Add as excerpt.", false);
@@ -1219,6 +1231,34 @@ impl AppState {
     }
 }
 
+/// Widen a byte span of `text` so it neither starts nor ends inside a word.
+pub fn snap_to_words(text: &str, span: Span) -> Span {
+    let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.min(text.len()).max(start);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if start < end {
+        while let Some(c) = text[..start].chars().next_back() {
+            if !word(c) || !text[start..].starts_with(word) {
+                break;
+            }
+            start -= c.len_utf8();
+        }
+        while let Some(c) = text[end..].chars().next() {
+            if !word(c) || !text[..end].ends_with(word) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+    }
+    Span::new(start, end)
+}
+
 fn with_extension(path: &Path, ext: &str) -> PathBuf {
     if path.extension().is_some() { path.to_path_buf() } else { path.with_extension(ext) }
 }
@@ -1279,7 +1319,9 @@ mod tests {
         assert_eq!(bg.blocks.len(), 1);
         let b = &bg.blocks[0];
         let BlockContent::Excerpt { text } = &b.content else { panic!("not an excerpt") };
-        assert_eq!(text.as_str(), s.corpus.docs[0].clean[..end].trim());
+        let snapped = snap_to_words(&s.corpus.docs[0].clean, Span::new(0, end));
+        assert_eq!(text.as_str(), s.corpus.docs[0].clean[snapped.start..snapped.end].trim());
+        assert!(snapped.end >= end);
         assert_eq!(b.citations[0].anchor.exact, *text);
         assert!(s.briefing.sources.contains_key(&s.corpus.docs[0].id));
         assert!(s.is_dirty());
@@ -1323,6 +1365,20 @@ mod tests {
         s.apply(Command::InsertTerm("high confidence".into()));
         let b = s.briefing.block(b.id).unwrap();
         assert_eq!(b.content, BlockContent::Text { markdown: "high confidence It is likely that ".into() });
+    }
+
+    #[test]
+    fn excerpt_selection_snaps_to_whole_words() {
+        let t = "The TTP’s campaign intensified, officials said.";
+        let a = t.find("TP’s").unwrap();
+        let b = t.find("sified").unwrap() + 2;
+        let s = snap_to_words(t, Span::new(a, b));
+        assert_eq!(&t[s.start..s.end], "TTP’s campaign intensified");
+        // Already on boundaries: unchanged; punctuation is not pulled in.
+        let c = t.find("officials").unwrap();
+        let s = snap_to_words(t, Span::new(c, c + "officials".len()));
+        assert_eq!(&t[s.start..s.end], "officials");
+        assert_eq!(snap_to_words(t, Span::new(3, 3)), Span::new(3, 3));
     }
 
     #[test]

@@ -8,9 +8,9 @@ pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x4e, 0x79);
 /// Background of quote highlights.
 pub const QUOTE_BG: Color32 = Color32::from_rgb(0xff, 0xec, 0xb3);
 /// Background of event highlights.
-pub const EVENT_BG: Color32 = Color32::from_rgb(0xcf, 0xe4, 0xff);
+pub const EVENT_BG: Color32 = Color32::from_rgb(0xd3, 0xf0, 0xdb);
 /// Background of a highlight that is both a quote and an event sentence.
-pub const BOTH_BG: Color32 = Color32::from_rgb(0xe0, 0xd4, 0xf5);
+pub const BOTH_BG: Color32 = Color32::from_rgb(0xe6, 0xe9, 0xb8);
 /// Error text.
 pub const ERROR: Color32 = Color32::from_rgb(0xb0, 0x1e, 0x1e);
 /// Muted text.
