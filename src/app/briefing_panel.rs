@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText};
 
 use super::state::{ESTIMATIVE_TERMS, MARKINGS};
-use super::widgets::{Icon, ellipsize, icon_button, icon_button_enabled, muted, panel_heading};
+use super::widgets::{Icon, icon_button, icon_button_enabled, muted, panel_heading};
 use super::{AppState, Command, theme};
 use crate::briefing::ops::Edit;
 use crate::briefing::{AnchorStatus, Block, BlockContent, Briefing, BriefingMeta, Section, SectionKind};
@@ -553,7 +553,10 @@ fn citation_ui(ui: &mut egui::Ui, state: &AppState, block: &Block) {
             .map(|s| s.title.clone().unwrap_or_else(|| s.file.clone()))
             .unwrap_or_else(|| c.source.clone());
         ui.horizontal_wrapped(|ui| {
-            muted(ui, format!("[{n}] {}", ellipsize(&title, 70)));
+            ui.add(
+                egui::Label::new(RichText::new(format!("[{n}] {title}")).small().color(theme::MUTED))
+                    .truncate(),
+            );
             match c.status {
                 AnchorStatus::Exact => {}
                 AnchorStatus::Moved => {

@@ -58,12 +58,12 @@ pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(86.0).at_least(60.0).clip(true))
-        .column(Column::initial(130.0).at_least(70.0).clip(true))
-        .column(Column::remainder().at_least(140.0).clip(true))
-        .column(Column::initial(110.0).at_least(60.0).clip(true))
-        .column(Column::exact(48.0))
-        .column(Column::exact(98.0))
+        .column(Column::initial(80.0).at_least(60.0).clip(true))
+        .column(Column::initial(96.0).at_least(60.0).clip(true))
+        .column(Column::remainder().at_least(110.0).clip(true))
+        .column(Column::initial(80.0).at_least(50.0).clip(true))
+        .column(Column::exact(44.0))
+        .column(Column::exact(100.0))
         .min_scrolled_height(0.0)
         .max_scroll_height(available)
         .header(26.0, |mut h| {
@@ -144,7 +144,7 @@ pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                     }
                     if let Some(d) = doc_index
                         && ui
-                            .small_button("Source")
+                            .small_button("Show")
                             .accessible_name("Show event in source")
                             .on_hover_text("Show in the Reader")
                             .clicked()

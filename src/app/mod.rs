@@ -129,14 +129,14 @@ impl BriefingApp {
             status_bar::status_bar_ui(ui, &self.state, &mut commands);
         });
         egui::Panel::left("sources")
-            .default_size(300.0)
+            .default_size(270.0)
             .size_range(220.0..=520.0)
             .frame(theme::side_frame(&ctx))
             .show(ui, |ui| {
                 documents_panel::documents_ui(ui, &self.state, &mut commands);
             });
         egui::Panel::right("briefing")
-            .default_size(470.0)
+            .default_size(430.0)
             .size_range(340.0..=900.0)
             .frame(theme::side_frame(&ctx))
             .show(ui, |ui| {

@@ -41,11 +41,11 @@ pub fn quotes_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(150.0).at_least(90.0).clip(true))
-        .column(Column::remainder().at_least(160.0).clip(true))
         .column(Column::initial(120.0).at_least(70.0).clip(true))
-        .column(Column::exact(44.0))
-        .column(Column::exact(98.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(100.0).at_least(60.0).clip(true))
+        .column(Column::exact(40.0))
+        .column(Column::exact(100.0))
         .min_scrolled_height(0.0)
         .max_scroll_height(available)
         .header(26.0, |mut h| {
@@ -108,7 +108,7 @@ pub fn quotes_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                     }
                     if let Some(d) = doc_index
                         && ui
-                            .small_button("Source")
+                            .small_button("Show")
                             .accessible_name("Show quote in source")
                             .on_hover_text("Show in the Reader")
                             .clicked()

@@ -121,6 +121,8 @@ pub fn reader_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             egui::text::CCursor::new(b),
         )));
         ts.store(ui.ctx(), id);
+        // Focus the text so the selected passage is drawn as a selection.
+        ui.memory_mut(|m| m.request_focus(id));
     }
 
     let job_marks = Arc::new(marks.clone());
