@@ -366,3 +366,27 @@ fn import_a_folder_through_the_path_field_reports_bad_files() {
     assert!(s.corpus.docs.iter().any(|d| d.file == "note.txt"));
     assert!(s.messages.iter().any(|m| m.error && m.text.contains("blob.txt")), "{:?}", s.messages);
 }
+
+#[test]
+fn opening_a_draft_brings_back_its_source_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("note.txt");
+    std::fs::write(&note, "Border talks resume\n\nOfficials met on Monday to discuss trade and security.")
+        .unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    cmd(&mut h, Key::I);
+    set_path(&mut h, &note);
+    click(&mut h, "Import");
+    assert!(h.state_mut().state.wait_for_jobs(std::time::Duration::from_secs(60)));
+    h.run();
+    let draft = dir.path().join("with-sources.briefing");
+    h.state_mut().state.apply(briefing_builder::app::Command::SaveTo(draft.clone()));
+    // Remove the imported document, then reopen the draft: it is loaded again.
+    click(&mut h, "Remove note.txt");
+    assert!(h.state().state.corpus.docs.iter().all(|d| d.file != "note.txt"));
+    h.state_mut().state.apply(briefing_builder::app::Command::OpenPath(draft));
+    assert!(h.state_mut().state.wait_for_jobs(std::time::Duration::from_secs(60)));
+    h.run();
+    assert!(h.state().state.corpus.docs.iter().any(|d| d.file == "note.txt"));
+}

@@ -155,3 +155,23 @@ fn path_dialog_ui(
         commands.push(Command::CancelPath);
     }
 }
+
+/// While files are dragged over the window, say what dropping them does.
+pub fn drop_hint_ui(ctx: &egui::Context) {
+    let n = ctx.input(|i| i.raw.hovered_files.len());
+    if n == 0 {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter =
+        ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint")));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(120));
+    let text = if n == 1 { "Drop to import 1 file".to_string() } else { format!("Drop to import {n} files") };
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -154,6 +154,7 @@ impl BriefingApp {
             }
         });
         dialogs::modals_ui(&ctx, &self.state, &mut commands);
+        dialogs::drop_hint_ui(&ctx);
 
         let had_commands = !commands.is_empty();
         self.state.apply_all(commands);

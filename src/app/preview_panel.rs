@@ -7,6 +7,7 @@ use super::jobs::ExportFormat;
 use super::widgets::muted;
 use super::{AppState, Command, theme};
 use crate::briefing::{BlockContent, Briefing, SectionKind};
+use crate::export::Paper;
 
 /// Draw the preview.
 pub fn preview_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -18,7 +19,20 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
             commands.push(Command::Export(ExportFormat::Markdown));
         }
         let mut o = state.prefs.export.clone();
-        if ui.checkbox(&mut o.include_notes, "Include notes").changed() {
+        let mut changed = ui.checkbox(&mut o.include_notes, "Include notes").changed();
+        egui::ComboBox::from_id_salt("paper_size")
+            .selected_text(match o.paper {
+                Paper::A4 => "A4",
+                Paper::Letter => "US Letter",
+            })
+            .width(90.0)
+            .show_ui(ui, |ui| {
+                changed |= ui.selectable_value(&mut o.paper, Paper::A4, "A4").changed();
+                changed |= ui.selectable_value(&mut o.paper, Paper::Letter, "US Letter").changed();
+            })
+            .response
+            .accessible_name("Paper size");
+        if changed {
             commands.push(Command::SetExportOptions(o));
         }
         muted(ui, format!("≈ {:.1} pages · {} words", state.page_estimate(), state.word_count()));

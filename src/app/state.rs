@@ -979,7 +979,18 @@ impl AppState {
         match draft::load(path) {
             Ok(d) => {
                 let missing = d.corpus_files.iter().filter(|f| !f.is_file()).count();
+                // Bring back the sources that were open, unless they are loaded already.
+                let reopen: Vec<PathBuf> = d
+                    .corpus_files
+                    .iter()
+                    .filter(|f| f.is_file())
+                    .filter(|f| !self.corpus.docs.iter().any(|doc| doc.path.as_deref() == Some(f.as_path())))
+                    .cloned()
+                    .collect();
                 self.load_briefing(d.briefing, Some(path.to_path_buf()));
+                if !reopen.is_empty() {
+                    self.import(reopen);
+                }
                 self.remember(path);
                 self.remove_autosave();
                 if missing > 0 {
