@@ -390,3 +390,17 @@ fn opening_a_draft_brings_back_its_source_files() {
     h.run();
     assert!(h.state().state.corpus.docs.iter().any(|d| d.file == "note.txt"));
 }
+
+#[test]
+fn title_block_fields_edit_the_briefing_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    type_into(&mut h, "Briefing author", "South Asia desk");
+    assert_eq!(h.state().state.briefing.meta.author, "South Asia desk");
+    type_into(&mut h, "Briefing recipients", "PUS");
+    assert_eq!(h.state().state.briefing.meta.recipients, "PUS");
+    cmd(&mut h, Key::Z);
+    assert_eq!(h.state().state.briefing.meta.recipients, "");
+    assert_eq!(h.state().state.briefing.meta.author, "South Asia desk");
+}

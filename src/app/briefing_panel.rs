@@ -424,6 +424,9 @@ fn content_ui(
                 .desired_width(f32::INFINITY)
                 .show(ui);
             let r = out.response.response.clone().accessible_name(name);
+            if state.reveal_block == Some(id) {
+                r.request_focus();
+            }
             gained |= r.gained_focus();
             if r.changed() {
                 commands.push(Command::Typing(

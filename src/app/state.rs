@@ -539,7 +539,15 @@ impl AppState {
             Command::AddIncident(i) => self.add_incident(i),
             Command::AddExcerpt { doc, span } => self.add_excerpt(doc, span),
             Command::Edit(edit) => {
-                self.edit(edit);
+                let new_paragraph =
+                    matches!(&edit, Edit::InsertBlock { content: BlockContent::Text { .. }, .. });
+                if let Some(id) = self.edit(edit)
+                    && new_paragraph
+                {
+                    // Put the cursor in a new paragraph, ready to type.
+                    self.selected_block = Some(id);
+                    self.reveal_block = Some(id);
+                }
             }
             Command::Typing(key, edit) => {
                 // Merge a run of keystrokes in one field into one undo step: undo the
