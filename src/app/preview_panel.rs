@@ -11,7 +11,7 @@ use crate::export::Paper;
 
 /// Draw the preview.
 pub fn preview_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Export PDF…").clicked() {
             commands.push(Command::Export(ExportFormat::Pdf));
         }
@@ -35,12 +35,12 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         if changed {
             commands.push(Command::SetExportOptions(o));
         }
-        muted(ui, format!("≈ {:.1} pages · {} words", state.page_estimate(), state.word_count()));
     });
     ui.separator();
     egui::ScrollArea::vertical().id_salt("preview_scroll").auto_shrink([false, false]).show(ui, |ui| {
         // A page-like column.
-        let width = ui.available_width().min(720.0);
+        // A page-like column: 36 pt margins inside, never wider than the view.
+        let width = (ui.available_width() - 8.0).min(720.0);
         ui.vertical_centered(|ui| {
             ui.set_max_width(width);
             egui::Frame::new()
@@ -54,6 +54,7 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                     color: Color32::from_black_alpha(25),
                 })
                 .show(ui, |ui| {
+                    ui.set_width(width - 74.0);
                     ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                         page_ui(ui, &state.briefing, state.prefs.export.include_notes);
                     });
@@ -142,7 +143,7 @@ fn page_ui(ui: &mut egui::Ui, b: &Briefing, notes: bool) {
                     ui.add(egui::Label::new(format!("• {text}{}", cite(block))).wrap());
                 }
                 BlockContent::Excerpt { text } => {
-                    egui::Frame::new()
+                    let r = egui::Frame::new()
                         .inner_margin(egui::Margin { left: 12, right: 0, top: 2, bottom: 2 })
                         .show(ui, |ui| {
                             ui.add(
@@ -152,6 +153,12 @@ fn page_ui(ui: &mut egui::Ui, b: &Briefing, notes: bool) {
                                 .wrap(),
                             );
                         });
+                    // A rule down the left of the quoted passage.
+                    let rect = r.response.rect;
+                    ui.painter().line_segment(
+                        [rect.left_top() + egui::vec2(3.0, 2.0), rect.left_bottom() + egui::vec2(3.0, -2.0)],
+                        egui::Stroke::new(2.0, theme::CARD_STROKE),
+                    );
                 }
                 BlockContent::Incident(i) => {
                     ui.add(
