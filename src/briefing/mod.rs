@@ -3,8 +3,15 @@
 //! A [`Briefing`] is metadata, an ordered list of [`Section`]s each holding [`Block`]s
 //! (free Markdown text or picked items), and a snapshot of every source it cites, so a
 //! draft opens on another machine. Edits go through [`ops`] so they can be undone.
+//!
+//! - [`pick`] turns extraction results (quotes, events, excerpts, incidents) into
+//!   [`ops::Edit::InsertBlock`] edits with citations and source snapshots.
+//! - [`estimative`] is the ICD 203 table of estimative terms for the Assessment section.
+//! - [`Briefing::word_count`] and [`Briefing::estimated_pages`] feed the status bar.
 
+pub mod estimative;
 pub mod ops;
+pub mod pick;
 
 use std::collections::BTreeMap;
 
@@ -327,5 +334,204 @@ impl Briefing {
             }
         }
         seen
+    }
+}
+
+/// Words of printed text a page of the briefing holds (A4, 11 pt body, normal margins).
+pub const WORDS_PER_PAGE: f32 = 500.0;
+
+/// Word-equivalents of page space a picked item takes beyond its words (attribution line,
+/// card spacing, footnote marker).
+const ITEM_OVERHEAD_WORDS: f32 = 25.0;
+/// Word-equivalents of a section heading and the space around it.
+const SECTION_OVERHEAD_WORDS: f32 = 20.0;
+/// Word-equivalents of one line in the generated Sources list.
+const SOURCE_OVERHEAD_WORDS: f32 = 30.0;
+/// Word-equivalents of the title block (marking, title, author, date, recipients).
+const TITLE_BLOCK_WORDS: f32 = 60.0;
+
+fn words(text: &str) -> usize {
+    // Markdown markers (`**`, `-`, `#`, `>`) standing alone are not words.
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+impl QuoteItem {
+    /// Attribution line as printed: `Speaker, role`.
+    pub fn attribution(&self) -> String {
+        match self.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            Some(role) => format!("{}, {role}", self.speaker),
+            None => self.speaker.clone(),
+        }
+    }
+}
+
+impl EventItem {
+    /// Fatalities as printed: `12 (per ISPR)`, `12`, or `None` when unknown.
+    pub fn fatalities_text(&self) -> Option<String> {
+        self.fatalities.map(|n| match self.fatalities_claimed_by.as_deref() {
+            Some(by) if !by.trim().is_empty() => format!("{n} (per {by})"),
+            _ => n.to_string(),
+        })
+    }
+}
+
+impl IncidentItem {
+    /// `Reported by 3 sources` / `Reported by 1 source`.
+    pub fn reported_by(&self) -> String {
+        match self.source_count {
+            1 => "Reported by 1 source".to_string(),
+            n => format!("Reported by {n} sources"),
+        }
+    }
+
+    /// Fatalities as printed: `12`, `12–30 (figures differ between sources)`, or `None`.
+    pub fn fatalities_text(&self) -> Option<String> {
+        match (self.fatalities_min, self.fatalities_max) {
+            (Some(lo), Some(hi)) if hi > lo => Some(format!("{lo}–{hi} (figures differ between sources)")),
+            (Some(n), _) | (None, Some(n)) => Some(n.to_string()),
+            (None, None) => None,
+        }
+    }
+
+    /// True when the sources disagree (different figures or competing claims).
+    pub fn is_disputed(&self) -> bool {
+        !self.conflicts.is_empty()
+            || matches!((self.fatalities_min, self.fatalities_max), (Some(lo), Some(hi)) if hi > lo)
+    }
+}
+
+impl BlockContent {
+    /// Short name of the kind of block ("Text", "Quote", "Event", "Excerpt", "Incident").
+    pub fn kind_label(&self) -> &'static str {
+        match self {
+            BlockContent::Text { .. } => "Text",
+            BlockContent::Quote(_) => "Quote",
+            BlockContent::Event(_) => "Event",
+            BlockContent::Excerpt { .. } => "Excerpt",
+            BlockContent::Incident(_) => "Incident",
+        }
+    }
+
+    /// True for picked items (everything but free text).
+    pub fn is_pick(&self) -> bool {
+        !matches!(self, BlockContent::Text { .. })
+    }
+
+    /// The words of the block as they print (text, attribution, event fields).
+    pub fn printed_text(&self) -> String {
+        match self {
+            BlockContent::Text { markdown } => markdown.clone(),
+            BlockContent::Excerpt { text } => text.clone(),
+            BlockContent::Quote(q) => format!("{} — {}", q.text, q.attribution()),
+            BlockContent::Event(e) => {
+                let mut parts = vec![e.date.clone().unwrap_or_default(), e.what.clone()];
+                parts.push(e.locations.join(", "));
+                parts.push(e.actors.join(", "));
+                parts.extend(e.fatalities_text());
+                parts.join(" ")
+            }
+            BlockContent::Incident(i) => {
+                let mut parts = vec![i.date.clone().unwrap_or_default(), i.what.clone()];
+                parts.push(i.locations.join(", "));
+                parts.push(i.actors.join(", "));
+                parts.extend(i.fatalities_text());
+                parts.push(i.reported_by());
+                parts.extend(i.conflicts.iter().cloned());
+                parts.join(" ")
+            }
+        }
+    }
+}
+
+impl Briefing {
+    /// Words that print: title block, section headings, blocks and notes.
+    pub fn word_count(&self) -> usize {
+        let m = &self.meta;
+        let head = [&m.title, &m.author, &m.recipients, &m.summary].iter().map(|t| words(t)).sum::<usize>();
+        head + self
+            .sections
+            .iter()
+            .map(|s| {
+                words(&s.title)
+                    + s.blocks
+                        .iter()
+                        .map(|b| words(&b.content.printed_text()) + words(&b.note))
+                        .sum::<usize>()
+            })
+            .sum::<usize>()
+    }
+
+    /// Number of picked items (quotes, events, excerpts, incidents).
+    pub fn pick_count(&self) -> usize {
+        self.sections.iter().flat_map(|s| &s.blocks).filter(|b| b.content.is_pick()).count()
+    }
+
+    /// Estimate of printed pages: words at [`WORDS_PER_PAGE`] plus the space headings,
+    /// picked items and the generated Sources list take. At least 1 page.
+    pub fn estimated_pages(&self) -> f32 {
+        let sections = self.sections.iter().filter(|s| !s.blocks.is_empty()).count() as f32;
+        let equivalent = TITLE_BLOCK_WORDS
+            + self.word_count() as f32
+            + ITEM_OVERHEAD_WORDS * self.pick_count() as f32
+            + SECTION_OVERHEAD_WORDS * sections
+            + SOURCE_OVERHEAD_WORDS * self.cited_sources().len() as f32;
+        (equivalent / WORDS_PER_PAGE).max(1.0)
+    }
+
+    /// Snapshots of the cited sources in order of first citation (the generated Sources
+    /// list). Citations of a source with no snapshot are skipped.
+    pub fn source_list(&self) -> Vec<&SourceDoc> {
+        self.cited_sources().iter().filter_map(|id| self.sources.get(id)).collect()
+    }
+
+    /// Drop snapshots of sources no block cites any more. Returns how many were dropped.
+    pub fn prune_sources(&mut self) -> usize {
+        let cited = self.cited_sources();
+        let before = self.sources.len();
+        self.sources.retain(|id, _| cited.contains(id));
+        before - self.sources.len()
+    }
+
+    /// The section of a kind (the first one, when the user made several).
+    pub fn section_of_kind(&self, kind: SectionKind) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// Every section and block id, in document order.
+    pub fn all_ids(&self) -> Vec<ItemId> {
+        self.sections
+            .iter()
+            .flat_map(|s| std::iter::once(s.id).chain(s.blocks.iter().map(|b| b.id)))
+            .collect()
+    }
+
+    /// Make identifiers usable after loading a hand-edited or migrated file: duplicates get
+    /// fresh ids and `next_id` is moved past every id in use. Returns true when anything changed.
+    pub fn repair_ids(&mut self) -> bool {
+        let mut changed = false;
+        let max = self.all_ids().iter().map(|i| i.0).max().unwrap_or(0);
+        if self.next_id <= max {
+            self.next_id = max + 1;
+            changed = true;
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut next = self.next_id;
+        for s in &mut self.sections {
+            if !seen.insert(s.id) {
+                s.id = ItemId(next);
+                next += 1;
+            }
+            for b in &mut s.blocks {
+                if !seen.insert(b.id) {
+                    b.id = ItemId(next);
+                    next += 1;
+                }
+            }
+        }
+        if next != self.next_id {
+            self.next_id = next;
+            changed = true;
+        }
+        changed
     }
 }
