@@ -154,9 +154,44 @@ pub fn reader_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             let range = r.as_sorted_char_range();
             Span::new(byte_index(clean, usize::from(range.start)), byte_index(clean, usize::from(range.end)))
         });
-        if jump.is_none() && sel != state.reader_selection {
+        let keep = state.reader_selection.filter(|s| !s.is_empty());
+        if response.secondary_clicked()
+            && let Some(prev) = keep
+        {
+            // A right-click opens the menu for the selection; it must not collapse it.
+            let mut ts = out.state.clone();
+            ts.cursor.set_char_range(Some(egui::text::CCursorRange::two(
+                egui::text::CCursor::new(char_index(clean, prev.start)),
+                egui::text::CCursor::new(char_index(clean, prev.end)),
+            )));
+            ts.store(ui.ctx(), reader_text_id(di));
+        } else if jump.is_none() && sel != state.reader_selection {
             commands.push(Command::SetReaderSelection(sel));
         }
+
+        // Right-click: the same actions as the toolbar.
+        let selection = state.reader_selection.filter(|s| !s.is_empty());
+        response.context_menu(|ui| {
+            if ui.add_enabled(selection.is_some(), egui::Button::new("Add as excerpt")).clicked()
+                && let Some(span) = selection
+            {
+                commands.push(Command::AddExcerpt { doc: di, span });
+                ui.close();
+            }
+            for m in &cursor_marks {
+                let (label, cmd) = match *m {
+                    Mark::Quote(q) => ("Add this quote", Command::AddQuote(q)),
+                    Mark::Event(e) => ("Add this event", Command::AddEvent(e)),
+                };
+                if ui.button(label).clicked() {
+                    commands.push(cmd);
+                    ui.close();
+                }
+            }
+            if selection.is_none() && cursor_marks.is_empty() {
+                muted(ui, "Select text, or click in a highlight");
+            }
+        });
 
         // Scroll to a jump target.
         if let Some(span) = jump {
