@@ -729,3 +729,132 @@ fn estimative_terms_are_the_icd_203_set() {
     assert_eq!(levels, ["low confidence", "moderate confidence", "high confidence"]);
     assert!(estimative::CONFIDENCE_LEVELS.iter().all(|c| !c.meaning.is_empty()));
 }
+
+// ---------- random edit sequences ----------
+
+mod sequences {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// An edit described by numbers, resolved against the briefing's current state.
+    #[derive(Debug, Clone)]
+    enum Op {
+        AddText(usize, usize, String),
+        AddSection(usize, String),
+        RemoveSection(usize),
+        Rename(usize, String),
+        MoveSection(usize, usize),
+        Update(usize, String),
+        Note(usize, String),
+        Restore(usize),
+        Remove(usize),
+        Move(usize, usize, usize),
+        Up(usize),
+        Down(usize),
+        Typing(usize, String),
+        Seal,
+        Undo,
+        Redo,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        let s = "[a-z ]{0,8}";
+        prop_oneof![
+            (any::<usize>(), any::<usize>(), s).prop_map(|(a, b, t)| Op::AddText(a, b, t)),
+            (any::<usize>(), s).prop_map(|(a, t)| Op::AddSection(a, t)),
+            any::<usize>().prop_map(Op::RemoveSection),
+            (any::<usize>(), s).prop_map(|(a, t)| Op::Rename(a, t)),
+            (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Op::MoveSection(a, b)),
+            (any::<usize>(), s).prop_map(|(a, t)| Op::Update(a, t)),
+            (any::<usize>(), s).prop_map(|(a, t)| Op::Note(a, t)),
+            any::<usize>().prop_map(Op::Restore),
+            any::<usize>().prop_map(Op::Remove),
+            (any::<usize>(), any::<usize>(), any::<usize>()).prop_map(|(a, b, c)| Op::Move(a, b, c)),
+            any::<usize>().prop_map(Op::Up),
+            any::<usize>().prop_map(Op::Down),
+            (any::<usize>(), s).prop_map(|(a, t)| Op::Typing(a, t)),
+            Just(Op::Seal),
+            Just(Op::Undo),
+            Just(Op::Redo),
+        ]
+    }
+
+    fn section(b: &Briefing, i: usize) -> Option<ItemId> {
+        (!b.sections.is_empty()).then(|| b.sections[i % b.sections.len()].id)
+    }
+
+    fn block(b: &Briefing, i: usize) -> Option<ItemId> {
+        let all: Vec<ItemId> = b.sections.iter().flat_map(|s| s.blocks.iter().map(|x| x.id)).collect();
+        (!all.is_empty()).then(|| all[i % all.len()])
+    }
+
+    fn to_edit(b: &Briefing, op: &Op) -> Option<Edit> {
+        Some(match op.clone() {
+            Op::AddText(s, i, t) => pick::text_edit(t, section(b, s)?, i % 4),
+            Op::AddSection(i, t) => Edit::AddSection { index: i % 9, kind: SectionKind::Custom, title: t },
+            Op::RemoveSection(s) => Edit::RemoveSection(section(b, s)?),
+            Op::Rename(s, t) => Edit::RenameSection(section(b, s)?, t),
+            Op::MoveSection(s, to) => Edit::MoveSection(section(b, s)?, to % 9),
+            Op::Update(x, t) => Edit::UpdateBlock(block(b, x)?, text(&t)),
+            Op::Note(x, t) => Edit::SetNote(block(b, x)?, t),
+            Op::Restore(x) => Edit::RestoreOriginal(block(b, x)?),
+            Op::Remove(x) => Edit::RemoveBlock(block(b, x)?),
+            Op::Move(x, s, i) => {
+                Edit::MoveBlock { block: block(b, x)?, section: section(b, s)?, index: i % 5 }
+            }
+            Op::Up(x) => b.move_block_up(block(b, x)?)?,
+            Op::Down(x) => b.move_block_down(block(b, x)?)?,
+            Op::Typing(..) | Op::Seal | Op::Undo | Op::Redo => return None,
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        /// Whatever the user does, undoing everything gets back the start and redoing
+        /// everything gets back the end, through exactly the states seen on the way.
+        #[test]
+        fn undo_all_then_redo_all(ops in prop::collection::vec(op(), 1..40)) {
+            let mut b = Briefing::from_template();
+            let mut h = History::default();
+            for op in &ops {
+                match op {
+                    Op::Undo => { h.undo(&mut b); }
+                    Op::Redo => { h.redo(&mut b); }
+                    Op::Seal => h.seal(),
+                    Op::Typing(x, t) => {
+                        if let Some(id) = block(&b, *x) {
+                            h.apply_typing(&mut b, Edit::UpdateBlock(id, text(t))).unwrap();
+                        }
+                    }
+                    other => {
+                        if let Some(e) = to_edit(&b, other) {
+                            h.apply(&mut b, e).unwrap();
+                        }
+                    }
+                }
+                // Ids stay unique and below next_id whatever happens.
+                let ids = b.all_ids();
+                let mut d = ids.clone();
+                d.sort();
+                d.dedup();
+                prop_assert_eq!(d.len(), ids.len());
+                prop_assert!(ids.iter().all(|i| i.0 < b.next_id));
+            }
+            let end = b.clone();
+            let redo_at_end = h.redo_depth();
+            let mut seen = vec![b.clone()];
+            while h.undo(&mut b) {
+                seen.push(b.clone());
+            }
+            prop_assert!(seen.len() <= MAX_UNDO + 1);
+            seen.pop();
+            while let Some(expected) = seen.pop() {
+                prop_assert!(h.redo(&mut b));
+                prop_assert_eq!(&b, &expected);
+            }
+            prop_assert_eq!(h.redo_depth(), redo_at_end);
+            prop_assert_eq!(b, end);
+        }
+    }
+}

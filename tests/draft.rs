@@ -1208,3 +1208,35 @@ fn example_generator_still_builds_a_valid_briefing() {
     let r = draft::reanchor(&mut b2);
     assert!(r.lost.is_empty() && r.missing_source.is_empty(), "{r:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symlink_replaces_the_target_and_keeps_the_link() {
+    let dir = tmp();
+    let real = dir.path().join("real.briefing");
+    let link = dir.path().join("link.briefing");
+    let d = Draft::new(sample_briefing(), vec![]);
+    draft::save(&real, &d).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let mut d2 = d.clone();
+    d2.briefing.meta.title = "Through the link".into();
+    draft::save(&link, &d2).unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(draft::load(&real).unwrap(), d2);
+}
+
+#[test]
+fn every_truncation_of_a_draft_is_a_clear_error() {
+    let full = std::fs::read_to_string(example_path()).unwrap();
+    let mut cut = 0;
+    while cut < full.len() {
+        if full.is_char_boundary(cut) {
+            let e = draft::from_json("cut.briefing", &full[..cut]).expect_err("a truncated draft loaded");
+            let msg = e.to_string();
+            assert!(msg.starts_with("cut.briefing: "), "{msg}");
+            assert!(msg.contains("truncated") || msg.contains("empty"), "at {cut}: {msg}");
+        }
+        cut += 89;
+    }
+    assert!(draft::from_json("full.briefing", &full).is_ok());
+}

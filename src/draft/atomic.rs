@@ -24,8 +24,17 @@ fn describe(e: &std::io::Error) -> String {
 /// Write `bytes` to `path` atomically: write a temporary file in the same folder, flush,
 /// fsync, give it the old file's permissions, rename it over `path`, fsync the folder.
 /// On any failure the previous file at `path` is intact and the temporary file is removed.
+///
+/// When `path` is a symbolic link, the file it points to is replaced (the link stays a link).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), DraftError> {
     let shown = path.display().to_string();
+    let resolved;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        resolved.as_path()
+    } else {
+        path
+    };
     let fail = |source: std::io::Error| DraftError::SaveFailed {
         path: shown.clone(),
         reason: describe(&source),

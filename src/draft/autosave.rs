@@ -115,12 +115,17 @@ impl Autosave {
             source,
         })?;
         let now = SystemTime::now();
-        let mut value = serde_json::to_value(draft).unwrap_or_default();
+        let encode = |e: serde_json::Error| DraftError::SaveFailed {
+            path: path.display().to_string(),
+            reason: format!("the briefing could not be encoded as JSON: {e}"),
+            source: std::io::Error::other(e.to_string()),
+        };
+        let mut value = serde_json::to_value(draft).map_err(encode)?;
         let info = AutosaveInfo { saved_at_ms: millis(now), draft_path: draft_path.map(Path::to_path_buf) };
-        if let (Some(obj), Ok(info)) = (value.as_object_mut(), serde_json::to_value(info)) {
-            obj.insert("autosave".to_string(), info);
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("autosave".to_string(), serde_json::to_value(info).map_err(encode)?);
         }
-        let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        let mut text = serde_json::to_string_pretty(&value).map_err(encode)?;
         text.push('\n');
         write_atomic(&path, text.as_bytes())?;
         Ok(now)

@@ -123,15 +123,19 @@ impl DraftError {
 }
 
 /// Serialise a draft to pretty JSON (two-space indent, trailing newline).
+///
+/// Serialising these types cannot fail in practice (every map key is a string, there are
+/// no floats); should it ever, this returns an empty string and [`save`] reports an error
+/// instead of writing it.
 pub fn to_json(draft: &Draft) -> String {
-    // Serialising these types cannot fail: every map key is a string and there are no
-    // non-finite floats. Fall back to an empty string rather than panic.
-    serde_json::to_string_pretty(draft)
-        .map(|mut s| {
-            s.push('\n');
-            s
-        })
-        .unwrap_or_default()
+    try_to_json(draft).unwrap_or_default()
+}
+
+fn try_to_json(draft: &Draft) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(draft).map(|mut s| {
+        s.push('\n');
+        s
+    })
 }
 
 /// Explain a JSON syntax error with its line and column.
@@ -186,7 +190,12 @@ pub fn from_json(path: &str, text: &str) -> Result<Draft, DraftError> {
 /// Save atomically: write a temporary file in the same folder, flush, fsync, rename over
 /// `path`. On failure the previous file at `path` is intact and the temporary file removed.
 pub fn save(path: &Path, draft: &Draft) -> Result<(), DraftError> {
-    write_atomic(path, to_json(draft).as_bytes())
+    let json = try_to_json(draft).map_err(|e| DraftError::SaveFailed {
+        path: path.display().to_string(),
+        reason: format!("the briefing could not be encoded as JSON: {e}"),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    write_atomic(path, json.as_bytes())
 }
 
 /// Load a draft from disk: parse, migrate older versions, make ids consistent. Citations
