@@ -1240,3 +1240,60 @@ fn every_truncation_of_a_draft_is_a_clear_error() {
     }
     assert!(draft::from_json("full.briefing", &full).is_ok());
 }
+
+// ---------- child processes: environment override and a real crash ----------
+
+/// Run one ignored test of this binary in a child process with extra environment.
+fn run_child(test: &str, env: &[(&str, &Path)]) -> std::process::ExitStatus {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args(["--exact", test, "--ignored", "--nocapture", "--test-threads=1"]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    cmd.status().unwrap()
+}
+
+#[test]
+#[ignore = "child process of autosave_survives_a_crash"]
+fn child_autosaves_then_crashes() {
+    let Some(dir) = std::env::var_os("BB_TEST_AUTOSAVE_DIR") else { return };
+    let a = Autosave::new(PathBuf::from(dir));
+    let mut d = Draft::new(sample_briefing(), vec![]);
+    d.briefing.meta.title = "Unsaved work before the crash".into();
+    a.write(&d, None).unwrap();
+    // Die the hard way: no destructors, no clean-up, like a crash or `kill -9`.
+    std::process::abort();
+}
+
+#[test]
+fn autosave_survives_a_crash() {
+    let dir = tmp();
+    let status = run_child("child_autosaves_then_crashes", &[("BB_TEST_AUTOSAVE_DIR", dir.path())]);
+    assert!(!status.success(), "the child should have crashed");
+    let r = Autosave::new(dir.path()).recover().unwrap().expect("the crashed session's work is offered");
+    assert_eq!(r.draft.briefing.meta.title, "Unsaved work before the crash");
+}
+
+#[test]
+#[ignore = "child process of data_dir_honours_the_environment_override"]
+fn child_checks_data_dir() {
+    let Some(expected) = std::env::var_os("BB_TEST_EXPECT_DIR") else { return };
+    let got = briefing_builder::draft::autosave::data_dir();
+    assert_eq!(got, Some(PathBuf::from(&expected)));
+    assert_eq!(
+        Autosave::default_location().map(|a| a.path()),
+        got.clone().map(|d| d.join("autosave.briefing"))
+    );
+    // Proof for the parent that the checks ran.
+    std::fs::write(PathBuf::from(expected).join("checked"), "ok").unwrap();
+}
+
+#[test]
+fn data_dir_honours_the_environment_override() {
+    let dir = tmp();
+    let env =
+        [(briefing_builder::draft::autosave::DATA_DIR_ENV, dir.path()), ("BB_TEST_EXPECT_DIR", dir.path())];
+    assert!(run_child("child_checks_data_dir", &env).success());
+    assert!(dir.path().join("checked").exists(), "the child test did not run");
+}

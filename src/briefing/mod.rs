@@ -116,6 +116,31 @@ pub enum AnchorStatus {
     MissingSource,
 }
 
+impl AnchorStatus {
+    /// Short label for the editor ("Moved", "Not found in source", …); `None` when exact.
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            AnchorStatus::Exact => None,
+            AnchorStatus::Moved => Some("Found at a different place in the source"),
+            AnchorStatus::Lost => Some("Passage no longer found in the source"),
+            AnchorStatus::MissingSource => Some("Source missing from the draft"),
+        }
+    }
+
+    /// True when the cited passage cannot be shown (lost, or no source).
+    pub fn is_broken(self) -> bool {
+        matches!(self, AnchorStatus::Lost | AnchorStatus::MissingSource)
+    }
+}
+
+impl Citation {
+    /// The byte span of the cited passage in `text` (a source's clean text), found by
+    /// exact position, then context; `None` when it is gone.
+    pub fn locate(&self, text: &str) -> Option<crate::corpus::Span> {
+        crate::corpus::resolve_anchor(text, &self.anchor).span()
+    }
+}
+
 /// A picked quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct QuoteItem {
