@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analysis::{Incident, group_incidents};
+use crate::analysis::{Incident, IncidentIndex, group_incidents};
 use crate::corpus::Document;
 use crate::extract::{Event, Quote, extract};
 
@@ -32,6 +32,51 @@ impl Corpus {
         }
         let incidents = group_incidents(&events);
         Corpus { docs, quotes, events, incidents }
+    }
+
+    /// Add documents: extract them (in parallel) and join their events to the existing
+    /// incidents incrementally (old incidents keep their grouping). Ids are made unique
+    /// against the documents already loaded.
+    pub fn add_documents(&mut self, docs: Vec<Document>) {
+        if docs.is_empty() {
+            return;
+        }
+        let first_new = self.docs.len();
+        self.docs.extend(docs);
+        crate::corpus::make_ids_unique(&mut self.docs);
+        let extractions: Vec<_> = self.docs[first_new..].par_iter().map(extract).collect();
+        let mut index = IncidentIndex::with_incidents(&self.events, &self.incidents);
+        let event_base = self.events.len();
+        for x in extractions {
+            self.quotes.extend(x.quotes);
+            self.events.extend(x.events);
+        }
+        index.add_events(&self.events[event_base..]);
+        self.incidents = index.incidents(&self.events);
+    }
+
+    /// Remove a document with its quotes and events; its incidents are regrouped from
+    /// the remaining sources and the other incidents are kept. Returns the document.
+    pub fn remove_document(&mut self, id: &str) -> Option<Document> {
+        let pos = self.docs.iter().position(|d| d.id == id)?;
+        let mut index = IncidentIndex::with_incidents(&self.events, &self.incidents);
+        let first = self.events.iter().position(|e| e.doc == id);
+        let count = self.events.iter().filter(|e| e.doc == id).count();
+        match first {
+            // a document's events are contiguous: they were appended together
+            Some(f) if self.events[f..f + count].iter().all(|e| e.doc == id) => {
+                index.remove_events(f..f + count);
+                self.events.drain(f..f + count);
+                self.incidents = index.incidents(&self.events);
+            }
+            Some(_) => {
+                self.events.retain(|e| e.doc != id);
+                self.incidents = group_incidents(&self.events);
+            }
+            None => {}
+        }
+        self.quotes.retain(|q| q.doc != id);
+        Some(self.docs.remove(pos))
     }
 
     /// The document with this id.
@@ -141,6 +186,7 @@ pub fn extract_json(corpus: &Corpus) -> serde_json::Value {
                 "fatalities_max": i.fatalities_max,
                 "conflicts": i.conflicts,
                 "summary": i.summary,
+                "chronology": crate::analysis::incidents::chronology_sentence(i),
             })
         })
         .collect();

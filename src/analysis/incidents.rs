@@ -1,8 +1,38 @@
-//! Grouping events into incidents.
+//! Grouping events into incidents: one record per real-world incident, however many
+//! sources report it, with every source's own figures side by side and conflicting
+//! claims flagged (never averaged).
+//!
+//! Two events are the same incident when their ACLED types are compatible, their dates
+//! agree (overlap, or within [`DAY_TOLERANCE`] days for day-precise dates; partial dates
+//! and ranges must overlap), their places resolve to the same or neighbouring districts or
+//! provinces, and their actors agree. An event without a date can join "carefully": it
+//! needs an agreeing place and actors, or — without a place either — a corroborating
+//! detail such as the same fatality figure. Events of the same document are never merged
+//! (the extractor already merges within a document). Joining is complete-linkage for the
+//! vetoes (a new event must be compatible with every member) and best-match for the
+//! score, so incidents do not drift as they grow.
+//!
+//! [`IncidentIndex`] is incremental: add a new document's events and they join the
+//! existing incidents; remove a document's events and its incidents are regrouped.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::timeline::{DayRange, Precision};
 use crate::extract::Event;
+
+/// Days two day-precise dates may differ and still be the same incident (reports often
+/// give the day an attack began, the day it ended, or the day it was announced).
+pub const DAY_TOLERANCE: i64 = 3;
+
+/// Score a candidate must reach to join an incident.
+const JOIN_THRESHOLD: f32 = 2.0;
+/// Most recent incidents scanned per blocking key (bounds the cost on large corpora).
+const BLOCK_SCAN: usize = 64;
+/// Members of an incident checked for vetoes (the first and last ones).
+const MEMBER_SCAN: usize = 16;
 
 /// A conflicting claim between sources of one incident.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,12 +45,33 @@ pub struct Conflict {
     pub summary: String,
 }
 
+/// What one source says about an incident: its own figures, kept side by side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceReport {
+    /// Document id of the source.
+    pub doc: String,
+    /// Index of the source's event in the corpus's event list.
+    pub event: usize,
+    /// The source's date for the incident, as coded.
+    pub date: Option<String>,
+    /// Places the source names.
+    pub locations: Vec<String>,
+    /// The source's fatality figure.
+    pub fatalities: Option<u32>,
+    /// Who the source attributes the figure to.
+    pub claimed_by: Option<String>,
+    /// Who the dead are said to be, with the claimant.
+    pub victims: Option<String>,
+    /// The source's own summary of the event.
+    pub what: String,
+}
+
 /// One real-world incident: events of several documents that report it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Incident {
     /// Indices into the corpus's event list.
     pub events: Vec<usize>,
-    /// Merged date (ISO, partial or range).
+    /// Merged date (ISO, partial or range): the most precise dates the sources give.
     pub date: Option<String>,
     /// Merged places as written.
     pub locations: Vec<String>,
@@ -42,24 +93,1025 @@ pub struct Incident {
     pub summary: String,
 }
 
+impl Incident {
+    /// "reported by 3 sources" / "1 source".
+    pub fn corroboration(&self) -> String {
+        match self.sources.len() {
+            1 => "1 source".to_string(),
+            n => format!("{n} sources"),
+        }
+    }
+
+    /// The merged date as a day range, if the date is known.
+    pub fn day_range(&self) -> Option<DayRange> {
+        DayRange::parse(self.date.as_deref()?)
+    }
+
+    /// Every source's own figures, side by side, in event order. `events` is the
+    /// corpus's event list the incident's indices point into.
+    pub fn reports(&self, events: &[Event]) -> Vec<SourceReport> {
+        self.events
+            .iter()
+            .filter_map(|&i| {
+                let e = events.get(i)?;
+                Some(SourceReport {
+                    doc: e.doc.clone(),
+                    event: i,
+                    date: e.date.clone(),
+                    locations: e.locations.iter().map(|l| l.text.clone()).collect(),
+                    fatalities: e.fatalities,
+                    claimed_by: e.fatalities_claimed_by.clone(),
+                    victims: e.victims.clone(),
+                    what: e.what.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// True when a fatality figure is disputed between sources.
+    pub fn fatalities_disputed(&self) -> bool {
+        self.conflicts.iter().any(|c| c.field == "fatalities")
+    }
+}
+
 /// Group events into incidents. Every event belongs to exactly one incident.
 pub fn group_incidents(events: &[Event]) -> Vec<Incident> {
-    // STUB (analysis helper replaces): one incident per event.
-    events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| Incident {
-            events: vec![i],
-            date: e.date.clone(),
-            locations: e.locations.iter().map(|l| l.text.clone()).collect(),
-            actors: e.actors.clone(),
-            event_type: e.event_type.clone(),
-            sub_type: e.sub_type.clone(),
-            sources: vec![e.doc.clone()],
-            fatalities_min: e.fatalities,
-            fatalities_max: e.fatalities,
-            conflicts: Vec::new(),
-            summary: e.what.clone(),
+    let mut index = IncidentIndex::new();
+    index.add_events(events);
+    index.incidents(events)
+}
+
+/// A place reduced to what grouping compares.
+#[derive(Debug, Clone, PartialEq)]
+struct PlaceKey {
+    name: String,
+    district: Option<String>,
+    province: Option<String>,
+    country: Option<String>,
+    resolved: bool,
+}
+
+/// The comparable features of one event.
+#[derive(Debug, Clone)]
+struct Features {
+    doc: String,
+    event_type: String,
+    sub_type: String,
+    date: Option<DayRange>,
+    places: Vec<PlaceKey>,
+    actors: BTreeSet<String>,
+    fatalities: Option<u32>,
+    words: BTreeSet<String>,
+}
+
+/// How two places relate, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum PlaceRel {
+    Unrelated,
+    Neighbour,
+    SameProvince,
+    Same,
+}
+
+fn norm(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Drop kind words a mention may carry ("Orakzai district", "Khost province").
+fn bare_place(s: &str) -> String {
+    let n = norm(s);
+    let words: Vec<&str> = n
+        .split(' ')
+        .filter(|w| {
+            !matches!(*w, "district" | "province" | "city" | "town" | "sector" | "sectors" | "region" | "the")
+        })
+        .collect();
+    words.join(" ")
+}
+
+fn place_keys(e: &Event) -> Vec<PlaceKey> {
+    let mut out: Vec<PlaceKey> = Vec::new();
+    for l in &e.locations {
+        let key = match &l.place {
+            Some(p) if p.kind == "country" => continue,
+            Some(p) => {
+                let province =
+                    if p.kind == "province" { Some(norm(&p.name)) } else { p.province.as_deref().map(norm) };
+                let district =
+                    if p.kind == "district" { Some(norm(&p.name)) } else { p.district.as_deref().map(norm) };
+                PlaceKey {
+                    name: norm(&p.name),
+                    district,
+                    province,
+                    country: Some(norm(&p.country)),
+                    resolved: true,
+                }
+            }
+            None => {
+                let name = bare_place(&l.text);
+                if name.is_empty() {
+                    continue;
+                }
+                PlaceKey { name, district: None, province: None, country: None, resolved: false }
+            }
+        };
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
+fn place_rel(a: &PlaceKey, b: &PlaceKey) -> PlaceRel {
+    if a.name == b.name {
+        return PlaceRel::Same;
+    }
+    if let (Some(x), Some(y)) = (&a.district, &b.district)
+        && x == y
+    {
+        return PlaceRel::Same;
+    }
+    // A place named like the other's district ("Khyber" town vs Khyber district).
+    if a.district.as_deref() == Some(b.name.as_str()) || b.district.as_deref() == Some(a.name.as_str()) {
+        return PlaceRel::Same;
+    }
+    if let (Some(x), Some(y)) = (&a.province, &b.province) {
+        if x == y {
+            // Two different districts of one province are near, not the same place; a
+            // province-level mention agrees with any district in it.
+            return if a.district.is_some() && b.district.is_some() {
+                PlaceRel::Neighbour
+            } else {
+                PlaceRel::SameProvince
+            };
+        }
+        if provinces_adjacent(x, y) {
+            return PlaceRel::Neighbour;
+        }
+    }
+    PlaceRel::Unrelated
+}
+
+/// Adjacent first-level divisions of Pakistan and Afghanistan (normalised names), for
+/// "neighbouring provinces". Spelling variants are listed where sources differ.
+const ADJACENT: &[(&str, &[&str])] = &[
+    // Pakistan
+    (
+        "khyber pakhtunkhwa",
+        &[
+            "punjab",
+            "balochistan",
+            "gilgit baltistan",
+            "azad jammu and kashmir",
+            "islamabad capital territory",
+            "islamabad",
+            "nangarhar",
+            "kunar",
+            "nuristan",
+            "badakhshan",
+            "paktia",
+            "khost",
+            "paktika",
+        ],
+    ),
+    (
+        "balochistan",
+        &["khyber pakhtunkhwa", "punjab", "sindh", "paktika", "zabul", "kandahar", "helmand", "nimroz"],
+    ),
+    (
+        "punjab",
+        &[
+            "khyber pakhtunkhwa",
+            "balochistan",
+            "sindh",
+            "islamabad capital territory",
+            "islamabad",
+            "azad jammu and kashmir",
+        ],
+    ),
+    ("sindh", &["punjab", "balochistan"]),
+    ("gilgit baltistan", &["khyber pakhtunkhwa", "azad jammu and kashmir", "badakhshan"]),
+    ("azad jammu and kashmir", &["khyber pakhtunkhwa", "punjab", "gilgit baltistan"]),
+    ("islamabad capital territory", &["punjab", "khyber pakhtunkhwa"]),
+    ("islamabad", &["punjab", "khyber pakhtunkhwa"]),
+    // Afghanistan (eastern and southern border provinces and their inner neighbours)
+    ("nangarhar", &["khyber pakhtunkhwa", "kunar", "laghman", "kabul", "logar", "paktia"]),
+    ("kunar", &["khyber pakhtunkhwa", "nangarhar", "laghman", "nuristan"]),
+    ("nuristan", &["khyber pakhtunkhwa", "kunar", "laghman", "panjshir", "badakhshan"]),
+    ("badakhshan", &["khyber pakhtunkhwa", "gilgit baltistan", "nuristan", "panjshir", "takhar"]),
+    ("paktia", &["khyber pakhtunkhwa", "nangarhar", "logar", "ghazni", "paktika", "khost"]),
+    ("paktiya", &["khyber pakhtunkhwa", "nangarhar", "logar", "ghazni", "paktika", "khost"]),
+    ("khost", &["khyber pakhtunkhwa", "paktia", "paktiya", "paktika"]),
+    ("paktika", &["khyber pakhtunkhwa", "balochistan", "khost", "paktia", "paktiya", "ghazni", "zabul"]),
+    ("zabul", &["balochistan", "paktika", "ghazni", "uruzgan", "kandahar"]),
+    ("kandahar", &["balochistan", "zabul", "uruzgan", "helmand"]),
+    ("helmand", &["balochistan", "kandahar", "nimroz", "farah", "uruzgan", "daykundi", "ghor"]),
+    ("nimroz", &["balochistan", "helmand", "farah"]),
+    ("kabul", &["nangarhar", "laghman", "kapisa", "parwan", "wardak", "logar"]),
+    ("laghman", &["nangarhar", "kunar", "nuristan", "kapisa", "kabul", "panjshir"]),
+    ("logar", &["kabul", "nangarhar", "paktia", "paktiya", "ghazni", "wardak"]),
+    ("ghazni", &["paktia", "paktiya", "paktika", "zabul", "uruzgan", "daykundi", "wardak", "logar"]),
+];
+
+fn provinces_adjacent(a: &str, b: &str) -> bool {
+    ADJACENT.iter().any(|(p, ns)| (*p == a && ns.contains(&b)) || (*p == b && ns.contains(&a)))
+}
+
+/// Words that name no particular actor.
+const GENERIC_ACTOR_WORDS: &[&str] = &[
+    "forces",
+    "force",
+    "military",
+    "army",
+    "armed",
+    "security",
+    "personnel",
+    "officials",
+    "official",
+    "government",
+    "group",
+    "groups",
+    "militants",
+    "militant",
+    "the",
+    "of",
+    "and",
+    "air",
+    "troops",
+    "soldiers",
+    "soldier",
+    "regime",
+    "ministry",
+    "foreign",
+    "affairs",
+    "special",
+    "services",
+    "civilians",
+    "civilian",
+    "people",
+    "unidentified",
+    "unknown",
+    "gunmen",
+    "men",
+    "local",
+    "police",
+    "authorities",
+    "e",
+];
+
+fn actor_tokens(actors: &[String]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for a in actors {
+        for w in norm(a).split(' ') {
+            if w.is_empty() || GENERIC_ACTOR_WORDS.contains(&w) {
+                continue;
+            }
+            // Demonyms to the country: "pakistani" -> "pakistan", "afghan" -> "afghanistan".
+            let w = match w {
+                "pakistani" | "pakistanis" => "pakistan",
+                "afghan" | "afghans" => "afghanistan",
+                "indian" => "india",
+                "iranian" => "iran",
+                w => w,
+            };
+            out.insert(w.to_string());
+        }
+    }
+    out
+}
+
+const STOPWORDS: &[&str] = &[
+    "about",
+    "after",
+    "against",
+    "along",
+    "also",
+    "among",
+    "amid",
+    "before",
+    "being",
+    "between",
+    "both",
+    "by",
+    "during",
+    "from",
+    "have",
+    "into",
+    "its",
+    "more",
+    "most",
+    "near",
+    "over",
+    "reportedly",
+    "said",
+    "says",
+    "some",
+    "such",
+    "than",
+    "that",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "with",
+    "would",
+    "according",
+    "including",
+    "other",
+    "others",
+    "been",
+    "while",
+];
+
+fn content_words(text: &str) -> BTreeSet<String> {
+    norm(text)
+        .split(' ')
+        .filter(|w| w.len() >= 4 && !STOPWORDS.contains(w) && !w.bytes().all(|b| b.is_ascii_digit()))
+        .map(|w| {
+            // crude plural folding, so "strikes" meets "strike"
+            if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w.to_string()
+            }
         })
         .collect()
+}
+
+fn features(e: &Event) -> Features {
+    Features {
+        doc: e.doc.clone(),
+        event_type: e.event_type.clone(),
+        sub_type: e.sub_type.clone(),
+        date: e.date.as_deref().and_then(DayRange::parse),
+        places: place_keys(e),
+        actors: actor_tokens(&e.actors),
+        fatalities: e.fatalities,
+        words: content_words(&format!("{} {}", e.what, e.evidence)),
+    }
+}
+
+/// Sub-types of one ACLED type that sources may code differently for one incident.
+const SUBTYPE_FAMILIES: &[&[&str]] = &[
+    &["Air/drone strike", "Shelling/artillery/missile attack"],
+    &["Suicide bomb", "Remote explosive/landmine/IED", "Grenade"],
+    &["Armed clash", "Attack"],
+];
+
+fn subtype_score(a: &str, b: &str) -> Option<f32> {
+    if a.eq_ignore_ascii_case(b) {
+        return Some(1.0);
+    }
+    if a.is_empty() || b.is_empty() {
+        return Some(0.3);
+    }
+    SUBTYPE_FAMILIES.iter().any(|f| f.contains(&a) && f.contains(&b)).then_some(0.3)
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let inter = a.intersection(b).count();
+    inter as f32 / (a.len() + b.len() - inter) as f32
+}
+
+/// Score two events as reports of one incident; `None` when they cannot be one.
+fn pair_score(a: &Features, b: &Features) -> Option<f32> {
+    if a.doc == b.doc || a.event_type != b.event_type {
+        return None;
+    }
+    let mut score = subtype_score(&a.sub_type, &b.sub_type)?;
+    let strategic = a.event_type == "Strategic developments";
+
+    // Dates.
+    let mut date_precise = false;
+    let mut date_agree = false;
+    if let (Some(x), Some(y)) = (a.date, b.date) {
+        let both_day = x.precision() == Precision::Day && y.precision() == Precision::Day;
+        let gap = x.gap(&y);
+        if gap > if both_day { DAY_TOLERANCE } else { 0 } {
+            return None;
+        }
+        if both_day {
+            score += 1.5 - 0.2 * gap as f32;
+            date_precise = true;
+            date_agree = true;
+        } else if x.precision() <= Precision::Month && y.precision() <= Precision::Month {
+            score += 0.5;
+            date_agree = true;
+        } else {
+            score += 0.1;
+        }
+    }
+
+    // Places.
+    let places_known = !a.places.is_empty() && !b.places.is_empty();
+    let mut place_agree = false;
+    let mut place_near = false;
+    if places_known {
+        let best = a
+            .places
+            .iter()
+            .flat_map(|p| b.places.iter().map(move |q| place_rel(p, q)))
+            .max()
+            .unwrap_or(PlaceRel::Unrelated);
+        let a_resolved = a.places.iter().any(|p| p.resolved);
+        let b_resolved = b.places.iter().any(|p| p.resolved);
+        match best {
+            PlaceRel::Same => {
+                score += 2.0;
+                place_agree = true;
+            }
+            PlaceRel::SameProvince => {
+                score += 1.2;
+                place_agree = true;
+            }
+            PlaceRel::Neighbour => {
+                score += 0.5;
+                place_near = true;
+            }
+            PlaceRel::Unrelated if a_resolved && b_resolved => return None,
+            PlaceRel::Unrelated => score -= 1.0,
+        }
+    }
+
+    // Actors.
+    let mut actor_overlap = 0usize;
+    if !a.actors.is_empty() && !b.actors.is_empty() {
+        actor_overlap = a.actors.intersection(&b.actors).count();
+        if actor_overlap == 0 {
+            score -= 0.8;
+        } else {
+            score += 0.6 * actor_overlap as f32 / a.actors.len().min(b.actors.len()) as f32;
+        }
+    }
+
+    // Figures and wording.
+    let same_figure = matches!((a.fatalities, b.fatalities), (Some(x), Some(y)) if x == y && x > 0);
+    if same_figure {
+        score += 1.2;
+    }
+    let sim = jaccard(&a.words, &b.words);
+    score += 2.0 * sim;
+    let text_strong = sim >= 0.3;
+
+    // Enough independent evidence that this is one incident, not two alike.
+    let anchored = if strategic {
+        // Meetings, statements and warnings recur constantly: demand a precise shared date
+        // and clearly similar wording.
+        date_precise && (place_agree || actor_overlap >= 2) && sim >= 0.2
+    } else if date_agree && place_agree {
+        true
+    } else if place_agree {
+        actor_overlap > 0 || text_strong || same_figure
+    } else if date_precise && place_near {
+        actor_overlap > 0 && (text_strong || same_figure)
+    } else if date_precise && !places_known {
+        actor_overlap > 0 || same_figure || text_strong
+    } else {
+        (same_figure || text_strong) && actor_overlap > 0
+    };
+    (anchored && score >= JOIN_THRESHOLD).then_some(score)
+}
+
+/// Incremental grouping of events into incidents.
+#[derive(Debug, Clone, Default)]
+pub struct IncidentIndex {
+    feats: Vec<Features>,
+    cluster_of: Vec<usize>,
+    clusters: Vec<Vec<usize>>,
+    cluster_docs: Vec<HashSet<String>>,
+    blocks: HashMap<String, Vec<usize>>,
+}
+
+impl IncidentIndex {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Restore an index from incidents grouped earlier over `events` (e.g. a corpus
+    /// built before), so that new events join them incrementally without regrouping the
+    /// old ones. Events no incident covers are grouped afresh.
+    pub fn with_incidents(events: &[Event], incidents: &[Incident]) -> Self {
+        let mut index = IncidentIndex {
+            feats: events.iter().map(features).collect(),
+            cluster_of: vec![usize::MAX; events.len()],
+            ..Default::default()
+        };
+        for inc in incidents {
+            let members: Vec<usize> = inc
+                .events
+                .iter()
+                .copied()
+                .filter(|&i| i < events.len() && index.cluster_of[i] == usize::MAX)
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            let id = index.clusters.len();
+            for &m in &members {
+                index.cluster_of[m] = id;
+            }
+            index.cluster_docs.push(members.iter().map(|&m| index.feats[m].doc.clone()).collect());
+            index.clusters.push(members.clone());
+            for m in members {
+                index.register(m, id);
+            }
+        }
+        for i in 0..events.len() {
+            if index.cluster_of[i] == usize::MAX {
+                index.place(i);
+            }
+        }
+        index
+    }
+
+    /// Number of events indexed.
+    pub fn len(&self) -> usize {
+        self.feats.len()
+    }
+
+    /// True when no event is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.feats.is_empty()
+    }
+
+    /// Index events appended to the corpus's event list: the first gets index
+    /// [`len`](Self::len) before the call. Each joins the best compatible incident or
+    /// starts a new one. Call once per added document (or batch of documents).
+    pub fn add_events(&mut self, events: &[Event]) {
+        let base = self.feats.len();
+        self.feats.extend(events.iter().map(features));
+        self.cluster_of.resize(self.feats.len(), usize::MAX);
+        for i in base..self.feats.len() {
+            self.place(i);
+        }
+    }
+
+    /// Remove the events `range` (indices into the event list before removal), e.g. when
+    /// a document is closed; later events shift down. Incidents that lose members are
+    /// regrouped from their remaining events.
+    pub fn remove_events(&mut self, range: Range<usize>) {
+        let range = range.start.min(self.feats.len())..range.end.min(self.feats.len());
+        if range.is_empty() {
+            return;
+        }
+        let n = range.len();
+        let mut affected: BTreeSet<usize> = BTreeSet::new();
+        for i in range.clone() {
+            affected.insert(self.cluster_of[i]);
+        }
+        // Rebuild everything from the kept features: simple, correct and fast enough
+        // (grouping 100k events takes well under a second), keeping untouched incidents
+        // as they were by re-adding their members cluster by cluster.
+        let kept: Vec<(usize, Features)> =
+            self.feats.drain(..).enumerate().filter(|(i, _)| !range.contains(i)).collect();
+        let old_clusters = std::mem::take(&mut self.clusters);
+        self.cluster_of = vec![usize::MAX; kept.len()];
+        self.cluster_docs.clear();
+        self.blocks.clear();
+        let new_index = |old: usize| if old >= range.end { old - n } else { old };
+        self.feats = kept.into_iter().map(|(_, f)| f).collect();
+        let mut regroup = Vec::new();
+        for (c, members) in old_clusters.into_iter().enumerate() {
+            let members: Vec<usize> =
+                members.into_iter().filter(|i| !range.contains(i)).map(new_index).collect();
+            if members.is_empty() {
+                continue;
+            }
+            if affected.contains(&c) {
+                regroup.extend(members);
+            } else {
+                let id = self.clusters.len();
+                for &m in &members {
+                    self.cluster_of[m] = id;
+                }
+                self.cluster_docs.push(members.iter().map(|&m| self.feats[m].doc.clone()).collect());
+                self.clusters.push(members.clone());
+                for &m in &members {
+                    self.register(m, id);
+                }
+            }
+        }
+        regroup.sort_unstable();
+        for i in regroup {
+            self.place(i);
+        }
+    }
+
+    /// Blocking keys of an event: events that could be one incident share at least one.
+    fn keys(f: &Features) -> Vec<String> {
+        let mut keys = Vec::new();
+        let t = &f.event_type;
+        for p in &f.places {
+            keys.push(format!("{t}|p|{}", p.province.as_deref().unwrap_or(&p.name)));
+            keys.push(format!("{t}|p|{}", p.name));
+        }
+        if let Some(d) = f.date {
+            // month buckets, widened by the day tolerance
+            let mut day = d.start - DAY_TOLERANCE;
+            let end = d.end.min(d.start + 400) + DAY_TOLERANCE;
+            while day <= end {
+                let (y, m, _) = super::timeline::civil_from_days(day);
+                let k = format!("{t}|m|{y}-{m}");
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+                day += 28;
+            }
+            let (y, m, _) = super::timeline::civil_from_days(end);
+            keys.push(format!("{t}|m|{y}-{m}"));
+        }
+        if let Some(n) = f.fatalities {
+            keys.push(format!("{t}|f|{n}"));
+        }
+        for a in &f.actors {
+            keys.push(format!("{t}|a|{a}"));
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    fn register(&mut self, event: usize, cluster: usize) {
+        for k in Self::keys(&self.feats[event]) {
+            let list = self.blocks.entry(k).or_default();
+            if list.last() != Some(&cluster)
+                && !list[list.len().saturating_sub(BLOCK_SCAN)..].contains(&cluster)
+            {
+                list.push(cluster);
+            }
+        }
+    }
+
+    /// Put event `i` into the best compatible incident, or a new one.
+    fn place(&mut self, i: usize) {
+        let f = &self.feats[i];
+        let mut seen: HashSet<usize> = HashSet::new();
+        let mut best: Option<(f32, usize)> = None;
+        for k in Self::keys(f) {
+            let Some(list) = self.blocks.get(&k) else { continue };
+            for &c in list.iter().rev().take(BLOCK_SCAN) {
+                if !seen.insert(c) || self.cluster_docs[c].contains(&f.doc) {
+                    continue;
+                }
+                if let Some(s) = self.cluster_score(f, c)
+                    && best.is_none_or(|(b, bc)| s > b || (s == b && c < bc))
+                {
+                    best = Some((s, c));
+                }
+            }
+        }
+        let cluster = match best {
+            Some((_, c)) => {
+                self.clusters[c].push(i);
+                self.cluster_docs[c].insert(self.feats[i].doc.clone());
+                c
+            }
+            None => {
+                self.clusters.push(vec![i]);
+                self.cluster_docs.push(HashSet::from([self.feats[i].doc.clone()]));
+                self.clusters.len() - 1
+            }
+        };
+        self.cluster_of[i] = cluster;
+        self.register(i, cluster);
+    }
+
+    /// Best pair score of `f` with the incident's members; `None` if any member vetoes.
+    fn cluster_score(&self, f: &Features, c: usize) -> Option<f32> {
+        let members = &self.clusters[c];
+        let check: Vec<usize> = if members.len() <= 2 * MEMBER_SCAN {
+            members.clone()
+        } else {
+            members[..MEMBER_SCAN].iter().chain(&members[members.len() - MEMBER_SCAN..]).copied().collect()
+        };
+        let mut best = f32::MIN;
+        for m in check {
+            best = best.max(pair_score(f, &self.feats[m])?);
+        }
+        Some(best)
+    }
+
+    /// The incidents, each with its merged summary, sources, figures and conflicts, in
+    /// order of their first event. `events` is the corpus's event list the index was fed.
+    pub fn incidents(&self, events: &[Event]) -> Vec<Incident> {
+        let mut out: Vec<Incident> = self
+            .clusters
+            .iter()
+            .filter(|m| !m.is_empty() && m.iter().all(|&i| i < events.len()))
+            .map(|m| build_incident(m, events))
+            .collect();
+        out.sort_by_key(|inc| inc.events.first().copied().unwrap_or(usize::MAX));
+        out
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    let k = norm(s);
+    if !k.is_empty() && !v.iter().any(|x| norm(x) == k) {
+        v.push(s.to_string());
+    }
+}
+
+/// Merged date: the hull of the most precise dates the sources give.
+fn merged_date(members: &[&Event]) -> Option<String> {
+    let ranges: Vec<DayRange> =
+        members.iter().filter_map(|e| e.date.as_deref().and_then(DayRange::parse)).collect();
+    let best = ranges.iter().map(|r| r.precision()).min()?;
+    ranges.iter().filter(|r| r.precision() == best).copied().reduce(|a, b| a.hull(&b)).map(|r| r.to_iso())
+}
+
+fn majority(values: impl Iterator<Item = String>) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for v in values {
+        match counts.iter_mut().find(|(k, _)| *k == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts.into_iter().find(|(_, n)| *n == max).map(|(k, _)| k).unwrap_or_default()
+}
+
+/// Who the dead are said to be, reduced to a category.
+fn victim_category(text: &str) -> Option<&'static str> {
+    let t = text.to_lowercase();
+    let has = |ws: &[&str]| ws.iter().any(|w| t.contains(w));
+    if has(&[
+        "civilian",
+        "women",
+        "children",
+        "villager",
+        "resident",
+        "worshipper",
+        "family",
+        "families",
+        "student",
+        "passer",
+    ]) {
+        Some("civilians")
+    } else if has(&[
+        "militant",
+        "terrorist",
+        "insurgent",
+        "fighter",
+        "khawarij",
+        "khwarij",
+        "jihadist",
+        "attacker",
+    ]) {
+        Some("militants")
+    } else if has(&["soldier", "troop", "personnel", "police", "officer", "guard", "security force"]) {
+        Some("security forces")
+    } else {
+        None
+    }
+}
+
+/// The claimant inside a victims description ("militants according to ISPR").
+fn victim_claimant(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    for cue in ["according to ", "per ", "claimed by ", "says ", "said "] {
+        if let Some(i) = lower.find(cue) {
+            let rest = text.get(i + cue.len()..)?.trim().trim_end_matches(['.', ')']);
+            if !rest.is_empty() {
+                return Some(rest.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn figure_text(n: u32) -> String {
+    if n == 1 { "1 dead".to_string() } else { format!("{n} dead") }
+}
+
+fn build_incident(member_ids: &[usize], events: &[Event]) -> Incident {
+    let mut ids = member_ids.to_vec();
+    ids.sort_unstable();
+    let members: Vec<&Event> = ids.iter().filter_map(|&i| events.get(i)).collect();
+    let mut locations = Vec::new();
+    let mut actors = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
+    for e in &members {
+        for l in &e.locations {
+            push_unique(&mut locations, l.place.as_ref().map(|p| p.name.as_str()).unwrap_or(&l.text));
+        }
+        for a in &e.actors {
+            push_unique(&mut actors, a);
+        }
+        if !sources.contains(&e.doc) {
+            sources.push(e.doc.clone());
+        }
+    }
+    let figures: Vec<u32> = members.iter().filter_map(|e| e.fatalities).collect();
+    let fatalities_min = figures.iter().copied().min();
+    let fatalities_max = figures.iter().copied().max();
+    let mut conflicts = Vec::new();
+    if let (Some(lo), Some(hi)) = (fatalities_min, fatalities_max)
+        && lo != hi
+    {
+        let claims: Vec<(String, String, Option<String>)> = members
+            .iter()
+            .filter_map(|e| {
+                Some((e.doc.clone(), figure_text(e.fatalities?), e.fatalities_claimed_by.clone()))
+            })
+            .collect();
+        let parts: Vec<String> = claims
+            .iter()
+            .map(|(doc, claim, by)| match by {
+                Some(by) => format!("{claim} according to {by} ({doc})"),
+                None => format!("{claim} ({doc})"),
+            })
+            .collect();
+        conflicts.push(Conflict {
+            field: "fatalities".to_string(),
+            summary: format!(
+                "Fatality figures differ: {}. Incident figure: {lo} (most conservative; range {lo}–{hi}).",
+                parts.join("; ")
+            ),
+            claims,
+        });
+    }
+    // Competing narratives about who the dead are.
+    let mut narratives: Vec<(String, String, Option<String>, &'static str)> = Vec::new();
+    for e in &members {
+        let Some(v) = &e.victims else { continue };
+        for part in v.split([';', '|']) {
+            let part = part.trim();
+            if let Some(cat) = victim_category(part) {
+                let claimant = victim_claimant(part).or_else(|| e.fatalities_claimed_by.clone());
+                narratives.push((e.doc.clone(), part.to_string(), claimant, cat));
+            }
+        }
+    }
+    let cats: BTreeSet<&str> = narratives.iter().map(|n| n.3).collect();
+    if cats.len() > 1 {
+        let parts: Vec<String> = narratives
+            .iter()
+            .map(|(doc, _, by, cat)| match by {
+                Some(by) => format!("{cat} according to {by} ({doc})"),
+                None => format!("{cat} ({doc})"),
+            })
+            .collect();
+        conflicts.push(Conflict {
+            field: "victims".to_string(),
+            summary: format!("Competing accounts of the dead: {}.", parts.join(" vs ")),
+            claims: narratives.into_iter().map(|(d, t, c, _)| (d, t, c)).collect(),
+        });
+    }
+    let summary = incident_summary(&members, &locations);
+    Incident {
+        events: ids,
+        date: merged_date(&members),
+        locations,
+        actors,
+        event_type: majority(members.iter().map(|e| e.event_type.clone())),
+        sub_type: majority(members.iter().map(|e| e.sub_type.clone())),
+        sources,
+        fatalities_min,
+        fatalities_max,
+        conflicts,
+        summary,
+    }
+}
+
+/// The most informative member's summary, plus places other sources add.
+fn incident_summary(members: &[&Event], locations: &[String]) -> String {
+    let Some(best) = members.iter().max_by_key(|e| {
+        (
+            e.locations.len() + e.actors.len() + usize::from(e.fatalities.is_some()),
+            e.what.len(),
+            usize::MAX - e.span.start,
+        )
+    }) else {
+        return String::new();
+    };
+    let mut what = best.what.trim().trim_end_matches('.').to_string();
+    if what.is_empty() {
+        what = best.evidence.trim().trim_end_matches('.').to_string();
+    }
+    let lower = what.to_lowercase();
+    let extra: Vec<&str> = locations
+        .iter()
+        .map(|s| s.as_str())
+        .filter(|l| {
+            !lower.contains(&l.to_lowercase())
+                && !best.locations.iter().any(|x| x.text.eq_ignore_ascii_case(l))
+        })
+        .collect();
+    if !extra.is_empty() {
+        what.push_str(&format!("; also reported: {}", join_list(&extra)));
+    }
+    what
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn join_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// One chronology sentence for an incident: `24–26 Feb 2026 — Cross-border fire along …
+/// (3 sources; fatalities disputed).`
+pub fn chronology_sentence(incident: &Incident) -> String {
+    let date = incident.day_range().map(|r| r.display()).unwrap_or_else(|| "Date unknown".to_string());
+    let mut notes = vec![incident.corroboration()];
+    if incident.fatalities_disputed() {
+        match (incident.fatalities_min, incident.fatalities_max) {
+            (Some(lo), Some(hi)) => notes.push(format!("fatalities disputed: {lo}–{hi}")),
+            _ => notes.push("fatalities disputed".to_string()),
+        }
+    } else if let Some(n) = incident.fatalities_min {
+        notes.push(if n == 1 { "1 killed".to_string() } else { format!("{n} killed") });
+    }
+    if incident.conflicts.iter().any(|c| c.field == "victims") {
+        notes.push("identity of the dead disputed".to_string());
+    }
+    let what = upper_first(incident.summary.trim().trim_end_matches('.'));
+    format!("{date} — {what} ({}).", notes.join("; "))
+}
+
+/// A drafted chronology for Key developments: one plain sentence per selected incident
+/// (indices into `incidents`), in date order (undated last, in the given order), each with
+/// the document ids to cite. `events` is the corpus's event list (used to order incidents
+/// of equal date by where they are first reported).
+pub fn chronology(
+    incidents: &[Incident],
+    events: &[Event],
+    selected: &[usize],
+) -> Vec<(String, Vec<String>)> {
+    let mut chosen: Vec<(usize, &Incident)> =
+        selected.iter().enumerate().filter_map(|(k, &i)| incidents.get(i).map(|inc| (k, inc))).collect();
+    chosen.sort_by_key(|(k, inc)| {
+        let first_event = inc.events.first().copied().filter(|&e| e < events.len()).unwrap_or(usize::MAX);
+        match inc.day_range() {
+            Some(r) => (0, r.start, r.end, first_event, *k),
+            None => (1, 0, 0, *k, *k),
+        }
+    });
+    chosen.into_iter().map(|(_, inc)| (chronology_sentence(inc), inc.sources.clone())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjacency_is_symmetric_in_use() {
+        assert!(provinces_adjacent("khost", "paktika"));
+        assert!(provinces_adjacent("paktika", "khost"));
+        assert!(provinces_adjacent("khyber pakhtunkhwa", "nangarhar"));
+        assert!(!provinces_adjacent("nangarhar", "khost"));
+        assert!(!provinces_adjacent("sindh", "kabul"));
+    }
+
+    #[test]
+    fn actor_tokens_fold_demonyms_and_drop_generic_words() {
+        let t = actor_tokens(&["Pakistani forces".into(), "Afghan Taliban".into()]);
+        assert_eq!(t.into_iter().collect::<Vec<_>>(), vec!["afghanistan", "pakistan", "taliban"]);
+    }
+
+    #[test]
+    fn victims_are_categorised() {
+        assert_eq!(victim_category("militants according to ISPR"), Some("militants"));
+        assert_eq!(victim_category("civilians, including women and children"), Some("civilians"));
+        assert_eq!(victim_category("soldiers"), Some("security forces"));
+        assert_eq!(victim_claimant("militants according to ISPR"), Some("ISPR".to_string()));
+    }
+
+    #[test]
+    fn join_list_forms() {
+        assert_eq!(join_list(&["A"]), "A");
+        assert_eq!(join_list(&["A", "B"]), "A and B");
+        assert_eq!(join_list(&["A", "B", "C"]), "A, B and C");
+    }
 }

@@ -1,0 +1,471 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Incident grouping on constructed events: one record per real incident, sources
+//! corroborating it, conflicting figures and narratives flagged, incremental updates.
+
+use briefing_builder::analysis::incidents::{
+    IncidentIndex, chronology, chronology_sentence, group_incidents,
+};
+use briefing_builder::corpus::{Anchor, Span};
+use briefing_builder::extract::places::Place;
+use briefing_builder::extract::{Event, Location};
+
+fn place(name: &str, kind: &str, district: Option<&str>, province: Option<&str>, country: &str) -> Location {
+    Location {
+        text: name.to_string(),
+        place: Some(Place {
+            name: name.to_string(),
+            kind: kind.to_string(),
+            district: district.map(str::to_string),
+            province: province.map(str::to_string),
+            country: country.to_string(),
+            lat: 33.0,
+            lon: 70.0,
+        }),
+    }
+}
+
+fn af_province(name: &str) -> Location {
+    place(name, "province", None, Some(name), "Afghanistan")
+}
+
+fn kp_district(name: &str) -> Location {
+    place(name, "district", Some(name), Some("Khyber Pakhtunkhwa"), "Pakistan")
+}
+
+struct E {
+    doc: &'static str,
+    what: &'static str,
+    ty: &'static str,
+    sub: &'static str,
+    date: Option<&'static str>,
+    locs: Vec<Location>,
+    actors: &'static [&'static str],
+    fat: Option<u32>,
+    by: Option<&'static str>,
+    victims: Option<&'static str>,
+}
+
+impl E {
+    fn new(doc: &'static str, what: &'static str) -> Self {
+        E {
+            doc,
+            what,
+            ty: "Explosions/Remote violence",
+            sub: "Air/drone strike",
+            date: None,
+            locs: Vec::new(),
+            actors: &[],
+            fat: None,
+            by: None,
+            victims: None,
+        }
+    }
+    fn ty(mut self, ty: &'static str, sub: &'static str) -> Self {
+        self.ty = ty;
+        self.sub = sub;
+        self
+    }
+    fn date(mut self, d: &'static str) -> Self {
+        self.date = Some(d);
+        self
+    }
+    fn at(mut self, l: Location) -> Self {
+        self.locs.push(l);
+        self
+    }
+    fn actors(mut self, a: &'static [&'static str]) -> Self {
+        self.actors = a;
+        self
+    }
+    fn dead(mut self, n: u32, by: Option<&'static str>) -> Self {
+        self.fat = Some(n);
+        self.by = by;
+        self
+    }
+    fn victims(mut self, v: &'static str) -> Self {
+        self.victims = Some(v);
+        self
+    }
+    fn build(self) -> Event {
+        Event {
+            doc: self.doc.to_string(),
+            evidence: self.what.to_string(),
+            span: Span::new(0, self.what.len()),
+            anchor: Anchor::default(),
+            what: self.what.to_string(),
+            event_type: self.ty.to_string(),
+            sub_type: self.sub.to_string(),
+            date: self.date.map(str::to_string),
+            date_text: None,
+            locations: self.locs,
+            country: None,
+            actors: self.actors.iter().map(|s| s.to_string()).collect(),
+            fatalities: self.fat,
+            fatalities_claimed_by: self.by.map(str::to_string),
+            victims: self.victims.map(str::to_string),
+        }
+    }
+}
+
+fn groups(events: &[Event]) -> Vec<Vec<usize>> {
+    group_incidents(events).into_iter().map(|i| i.events).collect()
+}
+
+#[test]
+fn same_incident_in_different_words_is_one_record_with_conflicts_flagged() {
+    let events = vec![
+        E::new("dawn.txt", "Pakistani jets struck militant hideouts in Khost, killing 20 militants, the military said")
+            .date("2025-03-12")
+            .at(af_province("Khost"))
+            .actors(&["Pakistan Air Force", "TTP"])
+            .dead(20, Some("ISPR"))
+            .victims("militants according to ISPR")
+            .build(),
+        E::new("tolo.txt", "Afghan officials say Pakistani aircraft bombed homes in Khost overnight, killing eight civilians")
+            .date("2025-03-13")
+            .at(af_province("Khost"))
+            .actors(&["Pakistan", "Afghan Taliban"])
+            .dead(8, Some("Afghan officials"))
+            .victims("civilians according to Afghan officials")
+            .build(),
+        E::new("wire.txt", "Airstrikes hit the border province of Khost")
+            .date("2025-03")
+            .at(af_province("Khost"))
+            .actors(&["Pakistani military"])
+            .build(),
+    ];
+    let inc = group_incidents(&events);
+    assert_eq!(inc.len(), 1, "{inc:#?}");
+    let i = &inc[0];
+    assert_eq!(i.events, vec![0, 1, 2]);
+    assert_eq!(i.sources, vec!["dawn.txt", "tolo.txt", "wire.txt"]);
+    assert_eq!(i.corroboration(), "3 sources");
+    // merged date: the day-precise reports win over the month
+    assert_eq!(i.date.as_deref(), Some("2025-03-12/2025-03-13"));
+    // ACLED: the most conservative figure, the range noted, never an average
+    assert_eq!(i.fatalities_min, Some(8));
+    assert_eq!(i.fatalities_max, Some(20));
+    let fat = i.conflicts.iter().find(|c| c.field == "fatalities").expect("fatality conflict");
+    assert_eq!(fat.claims.len(), 2);
+    assert!(fat.summary.contains("20 dead according to ISPR"), "{}", fat.summary);
+    assert!(fat.summary.contains("8 dead according to Afghan officials"), "{}", fat.summary);
+    let vic = i.conflicts.iter().find(|c| c.field == "victims").expect("competing narratives");
+    assert!(vic.summary.contains("militants according to ISPR"), "{}", vic.summary);
+    assert!(vic.summary.contains("civilians according to Afghan officials"), "{}", vic.summary);
+    // each source's own figures, side by side
+    let reports = i.reports(&events);
+    assert_eq!(reports.iter().map(|r| r.fatalities).collect::<Vec<_>>(), vec![Some(20), Some(8), None]);
+    assert_eq!(reports[1].claimed_by.as_deref(), Some("Afghan officials"));
+}
+
+#[test]
+fn same_day_different_provinces_are_different_incidents() {
+    let events = vec![
+        E::new("a.txt", "A roadside bomb killed four policemen in Quetta")
+            .ty("Explosions/Remote violence", "Remote explosive/landmine/IED")
+            .date("2025-05-01")
+            .at(place("Quetta", "city", Some("Quetta"), Some("Balochistan"), "Pakistan"))
+            .dead(4, None)
+            .build(),
+        E::new("b.txt", "A roadside bomb killed four policemen in Bannu")
+            .ty("Explosions/Remote violence", "Remote explosive/landmine/IED")
+            .date("2025-05-01")
+            .at(kp_district("Bannu"))
+            .dead(4, None)
+            .build(),
+    ];
+    assert_eq!(groups(&events), vec![vec![0], vec![1]]);
+}
+
+#[test]
+fn a_district_and_its_province_can_merge_when_dates_agree() {
+    let events = vec![
+        E::new("a.txt", "Militants attacked a checkpost in North Waziristan")
+            .ty("Battles", "Armed clash")
+            .date("2025-06-10")
+            .at(kp_district("North Waziristan"))
+            .actors(&["TTP", "Pakistan Army"])
+            .build(),
+        E::new("b.txt", "Security forces repulsed a militant attack in Khyber Pakhtunkhwa, the army said")
+            .ty("Battles", "Armed clash")
+            .date("2025-06-11")
+            .at(place("Khyber Pakhtunkhwa", "province", None, None, "Pakistan"))
+            .actors(&["Pakistan Army"])
+            .build(),
+        // Same day, another district of the same province, no shared actor: a different attack.
+        E::new("c.txt", "A bomb exploded at a market in Dera Ismail Khan")
+            .ty("Battles", "Armed clash")
+            .date("2025-06-10")
+            .at(kp_district("Dera Ismail Khan"))
+            .build(),
+    ];
+    assert_eq!(groups(&events), vec![vec![0, 1], vec![2]]);
+}
+
+#[test]
+fn partial_date_joins_a_full_date_inside_it_but_not_outside() {
+    let events = vec![
+        E::new("a.txt", "Pakistan carried out airstrikes on TTP hideouts in Paktika in October")
+            .date("2025-10")
+            .at(af_province("Paktika"))
+            .actors(&["Pakistan", "TTP"])
+            .build(),
+        E::new("b.txt", "Pakistani airstrikes hit Paktika province on 9 October")
+            .date("2025-10-09")
+            .at(af_province("Paktika"))
+            .actors(&["Pakistan"])
+            .build(),
+        E::new("c.txt", "Pakistani drones struck targets in Paktika on 1 December")
+            .date("2025-12-01")
+            .at(af_province("Paktika"))
+            .actors(&["Pakistan"])
+            .build(),
+    ];
+    let inc = group_incidents(&events);
+    assert_eq!(inc.iter().map(|i| i.events.clone()).collect::<Vec<_>>(), vec![vec![0, 1], vec![2]]);
+    assert_eq!(inc[0].date.as_deref(), Some("2025-10-09"));
+}
+
+#[test]
+fn day_dates_further_apart_than_the_tolerance_are_different_incidents() {
+    let mk = |doc, d| {
+        E::new(doc, "Drone strike in Kurram kills militants")
+            .date(d)
+            .at(kp_district("Kurram"))
+            .actors(&["Pakistan Army", "TTP"])
+            .build()
+    };
+    assert_eq!(groups(&[mk("a.txt", "2025-07-01"), mk("b.txt", "2025-07-04")]), vec![vec![0, 1]]);
+    assert_eq!(groups(&[mk("a.txt", "2025-07-01"), mk("b.txt", "2025-07-09")]), vec![vec![0], vec![1]]);
+}
+
+#[test]
+fn a_strike_and_the_clashes_it_triggered_are_not_one_incident() {
+    let events = vec![
+        E::new("a.txt", "Pakistani airstrikes on Paktika")
+            .date("2025-10-09")
+            .at(af_province("Paktika"))
+            .actors(&["Pakistan", "TTP"])
+            .build(),
+        E::new(
+            "b.txt",
+            "Afghan Taliban forces clashed with Pakistani troops along the border after the strikes",
+        )
+        .ty("Battles", "Armed clash")
+        .date("2025-10-11")
+        .at(af_province("Paktika"))
+        .actors(&["Afghan Taliban", "Pakistan Army"])
+        .build(),
+    ];
+    assert_eq!(groups(&events), vec![vec![0], vec![1]]);
+}
+
+#[test]
+fn events_of_one_document_are_never_merged() {
+    let mk =
+        |what| E::new("a.txt", what).date("2025-07-01").at(kp_district("Kurram")).actors(&["TTP"]).build();
+    assert_eq!(
+        groups(&[mk("First strike in Kurram"), mk("Second strike in Kurram")]),
+        vec![vec![0], vec![1]]
+    );
+}
+
+#[test]
+fn undated_reports_join_carefully() {
+    // Same place, type and actors: the undated report joins.
+    let dated = E::new("a.txt", "Pakistani airstrikes on TTP hideouts in Kunar")
+        .date("2025-10-09")
+        .at(af_province("Kunar"))
+        .actors(&["Pakistan", "TTP"])
+        .build();
+    let undated = E::new("b.txt", "Pakistan reportedly bombed TTP positions in Kunar")
+        .at(af_province("Kunar"))
+        .actors(&["Pakistan", "TTP"])
+        .build();
+    assert_eq!(groups(&[dated.clone(), undated]), vec![vec![0, 1]]);
+    // Undated and placeless, different figure: stays apart.
+    let vague = E::new("c.txt", "Pakistan has carried out strikes in Afghanistan")
+        .actors(&["Pakistan"])
+        .dead(5, None)
+        .build();
+    assert_eq!(groups(&[dated.clone(), vague]), vec![vec![0], vec![1]]);
+    // Undated and placeless clashes with the same, specific death toll and agreeing actors: one incident.
+    let c1 = E::new("d.txt", "Pakistan captured border posts, saying more than 200 fighters were killed")
+        .ty("Battles", "Armed clash")
+        .actors(&["Pakistan", "Afghan Taliban"])
+        .dead(200, Some("Pakistan"))
+        .build();
+    let c2 = E::new("e.txt", "The army said about 200 Taliban fighters died in the border skirmishes")
+        .ty("Battles", "Armed clash")
+        .actors(&["Pakistan Army", "Afghan Taliban"])
+        .dead(200, Some("ISPR"))
+        .build();
+    assert_eq!(groups(&[c1, c2]), vec![vec![0, 1]]);
+}
+
+#[test]
+fn recurring_strategic_developments_are_not_merged_without_a_shared_date() {
+    let mk = |doc, what| {
+        E::new(doc, what)
+            .ty("Strategic developments", "Other")
+            .actors(&["Pakistan", "Afghan Taliban"])
+            .build()
+    };
+    let events = vec![
+        mk("a.txt", "Pakistan warned the Afghan Taliban to act against militants"),
+        mk("b.txt", "Pakistan and the Afghan Taliban held talks in Doha"),
+    ];
+    assert_eq!(groups(&events), vec![vec![0], vec![1]]);
+}
+
+#[test]
+fn incremental_adding_and_removing_matches_grouping_from_scratch() {
+    let events = vec![
+        E::new("a.txt", "Strike in Khost")
+            .date("2025-03-12")
+            .at(af_province("Khost"))
+            .actors(&["Pakistan"])
+            .build(),
+        E::new("a.txt", "Bomb in Quetta")
+            .ty("Explosions/Remote violence", "Suicide bomb")
+            .date("2025-03-20")
+            .at(place("Quetta", "city", Some("Quetta"), Some("Balochistan"), "Pakistan"))
+            .build(),
+        E::new("b.txt", "Jets bombed Khost")
+            .date("2025-03-13")
+            .at(af_province("Khost"))
+            .actors(&["Pakistan"])
+            .build(),
+        E::new("c.txt", "Suicide bombing in Quetta")
+            .ty("Explosions/Remote violence", "Suicide bomb")
+            .date("2025-03-20")
+            .at(place("Quetta", "city", Some("Quetta"), Some("Balochistan"), "Pakistan"))
+            .build(),
+    ];
+    let mut index = IncidentIndex::new();
+    index.add_events(&events[..2]);
+    assert_eq!(index.incidents(&events[..2]).len(), 2);
+    index.add_events(&events[2..3]);
+    index.add_events(&events[3..]);
+    let inc = index.incidents(&events);
+    assert_eq!(inc.iter().map(|i| i.events.clone()).collect::<Vec<_>>(), vec![vec![0, 2], vec![1, 3]]);
+    assert_eq!(inc, group_incidents(&events));
+
+    // Restoring from earlier incidents keeps them and lets new events join.
+    let restored = IncidentIndex::with_incidents(&events, &inc);
+    assert_eq!(restored.incidents(&events), inc);
+
+    // Remove b.txt's event (index 2): the Khost incident shrinks, the rest shifts down.
+    index.remove_events(2..3);
+    let kept: Vec<Event> =
+        events.iter().enumerate().filter(|(i, _)| *i != 2).map(|(_, e)| e.clone()).collect();
+    let inc = index.incidents(&kept);
+    assert_eq!(inc.iter().map(|i| i.events.clone()).collect::<Vec<_>>(), vec![vec![0], vec![1, 2]]);
+    assert_eq!(inc[0].sources, vec!["a.txt"]);
+}
+
+#[test]
+fn chronology_is_dated_ordered_and_cited() {
+    let events = vec![
+        E::new("a.txt", "cross-border rocket and artillery fire along the Kurram and Bajaur sectors")
+            .ty("Explosions/Remote violence", "Shelling/artillery/missile attack")
+            .date("2026-02-24/2026-02-26")
+            .at(kp_district("Kurram"))
+            .at(kp_district("Bajaur"))
+            .actors(&["Pakistan", "Afghan Taliban"])
+            .dead(12, None)
+            .build(),
+        E::new("b.txt", "Shelling across the border in Kurram")
+            .ty("Explosions/Remote violence", "Shelling/artillery/missile attack")
+            .date("2026-02-25")
+            .at(kp_district("Kurram"))
+            .actors(&["Afghan Taliban"])
+            .dead(30, Some("Afghan officials"))
+            .build(),
+        E::new("a.txt", "Suicide bombing near the district courts in Islamabad")
+            .ty("Explosions/Remote violence", "Suicide bomb")
+            .date("2025-11-11")
+            .at(place("Islamabad", "city", None, Some("Islamabad Capital Territory"), "Pakistan"))
+            .dead(12, None)
+            .build(),
+        E::new("c.txt", "Talks between the two sides stalled").ty("Strategic developments", "Other").build(),
+    ];
+    let inc = group_incidents(&events);
+    assert_eq!(inc.len(), 3);
+    let all: Vec<usize> = (0..inc.len()).collect();
+    let chron = chronology(&inc, &events, &all);
+    assert_eq!(chron.len(), 3);
+    assert_eq!(
+        chron[0].0,
+        "11 Nov 2025 — Suicide bombing near the district courts in Islamabad (1 source; 12 killed)."
+    );
+    assert_eq!(
+        chron[1].0,
+        "24–26 Feb 2026 — Cross-border rocket and artillery fire along the Kurram and Bajaur sectors \
+         (2 sources; fatalities disputed: 12–30)."
+    );
+    assert_eq!(chron[1].1, vec!["a.txt", "b.txt"]);
+    assert!(
+        chron[2].0.starts_with("Date unknown — Talks between the two sides stalled (1 source)"),
+        "{}",
+        chron[2].0
+    );
+    // only the selected incidents
+    let one = chronology(&inc, &events, &[0]);
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].0, chronology_sentence(&inc[0]));
+    assert!(chronology(&inc, &events, &[99]).is_empty());
+}
+
+#[test]
+fn every_event_of_the_seeds_is_in_exactly_one_incident() {
+    let corpus = briefing_builder::pipeline::Corpus::build(briefing_builder::corpus::embedded_seeds());
+    let mut seen = vec![0usize; corpus.events.len()];
+    for i in &corpus.incidents {
+        assert!(!i.sources.is_empty());
+        for &e in &i.events {
+            seen[e] += 1;
+        }
+        // no incident holds two events of one source
+        let mut docs: Vec<&str> = i.events.iter().map(|&e| corpus.events[e].doc.as_str()).collect();
+        docs.sort();
+        let n = docs.len();
+        docs.dedup();
+        assert_eq!(docs.len(), n);
+    }
+    assert!(seen.iter().all(|&n| n == 1));
+    let json = briefing_builder::pipeline::extract_json(&corpus);
+    let incidents = json["incidents"].as_array().unwrap();
+    assert_eq!(incidents.len(), corpus.incidents.len());
+    for i in incidents {
+        for key in ["events", "date", "locations", "sources", "fatalities_min", "fatalities_max", "conflicts"]
+        {
+            assert!(i.get(key).is_some(), "missing {key}");
+        }
+    }
+}
+
+#[test]
+fn corpus_adds_and_removes_documents_incrementally() {
+    let mut seeds = briefing_builder::corpus::embedded_seeds();
+    let last = seeds.pop().unwrap();
+    let full = briefing_builder::pipeline::Corpus::build({
+        let mut all = seeds.clone();
+        all.push(last.clone());
+        all
+    });
+    let mut corpus = briefing_builder::pipeline::Corpus::build(seeds);
+    corpus.add_documents(vec![last.clone()]);
+    assert_eq!(corpus.docs.len(), full.docs.len());
+    assert_eq!(corpus.events, full.events);
+    assert_eq!(corpus.quotes, full.quotes);
+    let covered: usize = corpus.incidents.iter().map(|i| i.events.len()).sum();
+    assert_eq!(covered, corpus.events.len());
+    let removed = corpus.remove_document(&last.id).unwrap();
+    assert_eq!(removed.id, last.id);
+    assert!(corpus.events.iter().all(|e| e.doc != last.id));
+    assert!(corpus.incidents.iter().all(|i| i.sources.iter().all(|s| *s != last.id)));
+    let covered: usize = corpus.incidents.iter().map(|i| i.events.len()).sum();
+    assert_eq!(covered, corpus.events.len());
+    assert!(corpus.remove_document("no-such-doc").is_none());
+}
