@@ -333,10 +333,13 @@ struct DocEntry {
     live: bool,
 }
 
+/// A record's terms with their token positions.
+type TermPositions = Vec<(String, Vec<u32>)>;
+
 /// Tokenised records of one document, ready to merge into the index.
 struct Prepared {
     doc: DocEntry,
-    records: Vec<(Record, Vec<(String, Vec<u32>)>)>,
+    records: Vec<(Record, TermPositions)>,
 }
 
 /// The search index over a corpus.
@@ -355,7 +358,7 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-fn record_terms(text: &str) -> (Vec<(String, Vec<u32>)>, u32) {
+fn record_terms(text: &str) -> (TermPositions, u32) {
     let mut map: HashMap<String, Vec<u32>> = HashMap::new();
     let mut n = 0u32;
     for (i, t) in tokens(text).enumerate() {
@@ -904,10 +907,10 @@ fn make_snippet(
             break;
         }
     }
-    if start > lo {
-        if let Some(sp) = text[start..anchor].find(char::is_whitespace) {
-            start += sp + 1;
-        }
+    if start > lo
+        && let Some(sp) = text[start..anchor].find(char::is_whitespace)
+    {
+        start += sp + 1;
     }
     let mut end = hi;
     if let Some((i, _)) = text[start..hi].char_indices().nth(SNIPPET_LEN) {

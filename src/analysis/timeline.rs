@@ -332,7 +332,7 @@ pub fn axis_ticks(start: i64, end: i64, max_ticks: usize) -> Vec<(i64, String)> 
             if d > end {
                 break;
             }
-            if d >= start && k % step == 0 {
+            if d >= start && k.is_multiple_of(step) {
                 let label = if m == 1 || ticks.is_empty() {
                     format!("{} {y}", MONTHS[(m - 1) as usize])
                 } else {
