@@ -235,7 +235,7 @@ fn journey_pick_edit_reorder_undo_save_new_reopen() {
     click(&mut h, "Open");
     assert_eq!(h.state().state.briefing, saved);
     assert_eq!(h.state().state.draft_path.as_deref(), Some(path.as_path()));
-    assert!(h.state().state.prefs.recent.iter().any(|p| p.ends_with("journey.briefing")));
+    assert!(h.state().state.recent.paths.iter().any(|p| p.ends_with("journey.briefing")));
 }
 
 #[test]
@@ -288,7 +288,12 @@ fn every_view_passes_the_accessibility_check() {
         h.run();
         h.check_accessibility();
     }
-    // Menus too.
+    // Menus too, including the estimative-language menu of the Assessment.
+    click(&mut h, "Insert estimative term…");
+    h.check_accessibility();
+    click(&mut h, "likely (probable) — 55–80%");
+    let assessment = blocks_of(&h.state().state.briefing, SectionKind::Assessment);
+    assert_eq!(assessment, vec![BlockContent::Text { markdown: "It is likely that ".to_string() }]);
     for menu in ["File", "Edit", "Export", "View"] {
         h.get_by_label(menu).click();
         h.run();

@@ -4,9 +4,10 @@
 
 use eframe::egui::{self, RichText};
 
-use super::state::{ESTIMATIVE_TERMS, MARKINGS};
+use super::state::MARKINGS;
 use super::widgets::{Icon, icon_button, icon_button_enabled, muted, panel_heading};
 use super::{AppState, Command, theme};
+use crate::briefing::estimative::{CONFIDENCE_LEVELS, LIKELIHOOD_TERMS};
 use crate::briefing::ops::Edit;
 use crate::briefing::{AnchorStatus, Block, BlockContent, Briefing, BriefingMeta, Section, SectionKind};
 
@@ -217,13 +218,17 @@ fn section_ui(
         if section.kind == SectionKind::Assessment {
             ui.menu_button("Insert estimative term…", |ui| {
                 muted(ui, "ICD 203 likelihood");
-                for (i, t) in ESTIMATIVE_TERMS.iter().enumerate() {
-                    if i == 7 {
-                        ui.separator();
-                        muted(ui, "Confidence");
+                for t in &LIKELIHOOD_TERMS {
+                    if ui.button(t.label()).clicked() {
+                        commands.push(Command::InsertTerm(t.term.to_string()));
+                        ui.close();
                     }
-                    if ui.button(*t).clicked() {
-                        commands.push(Command::InsertTerm((*t).to_string()));
+                }
+                ui.separator();
+                muted(ui, "Analytic confidence");
+                for c in &CONFIDENCE_LEVELS {
+                    if ui.button(c.label()).clicked() {
+                        commands.push(Command::InsertTerm(c.term.to_string()));
                         ui.close();
                     }
                 }

@@ -45,17 +45,25 @@ pub fn modals_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comma
         prompt_ui(ctx, state, p, commands);
     } else if let Some(d) = &state.path_dialog {
         path_dialog_ui(ctx, state, d, commands);
-    } else if let Some((path, time)) = &state.restore_offer {
+    } else if let Some(rec) = &state.restore_offer {
         egui::Modal::new(egui::Id::unique("restore_modal")).show(ctx, |ui| {
             ui.set_width(440.0);
             ui.heading("Restore unsaved work?");
             ui.add_space(4.0);
-            let when = time
-                .and_then(|t| jiff::Timestamp::try_from(t).ok())
+            let when = jiff::Timestamp::try_from(rec.saved_at)
+                .ok()
                 .map(|t| t.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_else(|| "an earlier session".to_string());
-            ui.label(format!("Briefing Builder found a draft autosaved at {when} that was never saved."));
-            muted(ui, path.display().to_string());
+            let title = &rec.draft.briefing.meta.title;
+            match &rec.draft_path {
+                Some(p) => {
+                    ui.label(format!("Changes to “{title}” autosaved at {when} were never saved."));
+                    muted(ui, format!("Draft file: {}", p.display()));
+                }
+                None => {
+                    ui.label(format!("“{title}”, autosaved at {when}, was never saved."));
+                }
+            }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Restore").clicked() {

@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::briefing::Briefing;
 use crate::corpus::{self, Document};
+use crate::draft::autosave::Autosave;
 use crate::draft::{self, Draft};
 use crate::export::{self, ExportOptions};
 use crate::pipeline::Corpus;
@@ -80,8 +81,8 @@ pub enum JobMsg {
     },
     /// Export finished.
     Exported(Result<PathBuf, String>),
-    /// Autosave finished.
-    Autosaved(Result<(), String>),
+    /// Autosave finished (when it was written).
+    Autosaved(Result<std::time::SystemTime, String>),
 }
 
 /// A running job: its name (shown in the status bar), its last progress, and its channel.
@@ -195,15 +196,15 @@ pub fn export(
     })
 }
 
-/// Write the working draft to the autosave file.
-pub fn autosave(draft: Draft, path: PathBuf, waker: Waker) -> Result<Job, String> {
+/// Write the working draft to the autosave slot.
+pub fn autosave(
+    draft: Draft,
+    slot: Autosave,
+    draft_path: Option<PathBuf>,
+    waker: Waker,
+) -> Result<Job, String> {
     spawn("autosave", "Autosaving".to_string(), waker, move |tx| {
-        let result = path
-            .parent()
-            .map(std::fs::create_dir_all)
-            .transpose()
-            .map_err(|e| format!("{}: {e}", path.display()))
-            .and_then(|_| draft::save(&path, &draft).map_err(|e| e.to_string()));
+        let result = slot.write(&draft, draft_path.as_deref()).map_err(|e| e.to_string());
         let _ = tx.send(JobMsg::Autosaved(result));
     })
 }

@@ -31,10 +31,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 commands.push(Command::Open);
             }
             ui.menu_button("Open recent", |ui| {
-                if state.prefs.recent.is_empty() {
+                if state.recent.paths.is_empty() {
                     ui.label("No recent drafts");
                 }
-                for p in &state.prefs.recent {
+                for p in &state.recent.paths {
                     let name = p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
                     if ui.button(name).on_hover_text(p.display().to_string()).clicked() {
                         commands.push(Command::OpenPath(p.clone()));

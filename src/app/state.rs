@@ -10,26 +10,16 @@ use std::time::{Duration, Instant, SystemTime};
 use super::index::{CorpusIndex, EventColumn, QuoteColumn, Sort, TableFilter, event_rows, quote_rows};
 use super::jobs::{self, ExportFormat, Job, JobMsg, PathPurpose, Waker};
 use crate::briefing::ops::{Edit, History};
-use crate::briefing::{
-    AnchorStatus, BlockContent, Briefing, Citation, EventItem, IncidentItem, ItemId, QuoteItem, SectionKind,
-    SourceDoc,
-};
-use crate::corpus::{Document, Span};
+use crate::briefing::{BlockContent, Briefing, ItemId, SectionKind, pick};
+use crate::corpus::Span;
+use crate::draft::autosave::{Autosave, Recovery};
+use crate::draft::recent::RecentDrafts;
 use crate::draft::{self, Draft};
 use crate::export::ExportOptions;
 use crate::pipeline::Corpus;
 
 /// How often the working draft is autosaved while it has unsaved changes.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
-
-/// Name of the autosave file inside the data directory.
-pub const AUTOSAVE_FILE: &str = "autosave.briefing";
-
-/// Most recent drafts remembered in the File menu.
-pub const MAX_RECENT: usize = 8;
-
-/// Printed words per A4 page at the export's 11 pt body size (headings and cards included).
-pub const WORDS_PER_PAGE: usize = 450;
 
 /// The views of the central area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -49,20 +39,6 @@ pub enum Tab {
 
 /// The standard handling markings offered in the combo box (anything else is custom).
 pub const MARKINGS: &[&str] = &["OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET"];
-
-/// ICD 203 estimative language: likelihood terms, then confidence levels.
-pub const ESTIMATIVE_TERMS: &[&str] = &[
-    "almost no chance",
-    "very unlikely",
-    "unlikely",
-    "roughly even chance",
-    "likely",
-    "very likely",
-    "almost certain",
-    "low confidence",
-    "moderate confidence",
-    "high confidence",
-];
 
 /// What to do once unsaved changes have been saved or discarded.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,9 +198,7 @@ pub struct AppConfig {
 impl AppConfig {
     /// The user's data directory and native dialogs.
     pub fn user() -> Self {
-        let data_dir = directories::ProjectDirs::from("org", "BriefingBuilder", "briefing-builder")
-            .map(|d| d.data_dir().to_path_buf());
-        AppConfig { data_dir, native_dialogs: true }
+        AppConfig { data_dir: draft::autosave::data_dir(), native_dialogs: true }
     }
 
     /// An explicit data directory and no native dialogs (tests, benchmarks).
@@ -237,8 +211,6 @@ impl AppConfig {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Prefs {
-    /// Recently opened or saved drafts, newest first.
-    pub recent: Vec<PathBuf>,
     /// Central view.
     pub tab: Tab,
     /// Reader shows the original text.
@@ -249,7 +221,7 @@ pub struct Prefs {
 
 impl Default for Prefs {
     fn default() -> Self {
-        Prefs { recent: Vec::new(), tab: Tab::Reader, show_original: false, export: ExportOptions::default() }
+        Prefs { tab: Tab::Reader, show_original: false, export: ExportOptions::default() }
     }
 }
 
@@ -299,10 +271,10 @@ pub struct AppState {
     pub selected_block: Option<ItemId>,
     /// A block the editor should scroll into view on its next frame (a new pick).
     pub reveal_block: Option<ItemId>,
+    /// Field of the last typing edit (a different field starts a new undo step).
+    last_typing: Option<String>,
     /// Last known text cursor (block, char index) in a paragraph.
     pub text_cursor: Option<(ItemId, usize)>,
-    /// Key of the last typing edit (for merging keystrokes into one undo step).
-    last_typing: Option<String>,
     /// Messages to show.
     pub messages: Vec<Message>,
     /// Short-lived status-bar note ("Added quote to Key quotes").
@@ -314,7 +286,9 @@ pub struct AppState {
     /// What to do after a Save As started from the prompt succeeds.
     after_save: Option<Pending>,
     /// An autosave found at start, offered for restore.
-    pub restore_offer: Option<(PathBuf, Option<SystemTime>)>,
+    pub restore_offer: Option<Recovery>,
+    /// Recently opened or saved drafts (kept in the data directory).
+    pub recent: RecentDrafts,
     /// Running background jobs.
     pub jobs: Vec<Job>,
     /// Wakes the UI when a job reports.
@@ -344,11 +318,16 @@ impl AppState {
     pub fn new(corpus: Corpus, config: AppConfig) -> Self {
         let selected = if corpus.docs.is_empty() { None } else { Some(0) };
         let briefing = Briefing::from_template();
-        let restore_offer =
-            config.data_dir.as_ref().map(|d| d.join(AUTOSAVE_FILE)).filter(|p| p.is_file()).map(|p| {
-                let t = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
-                (p, t)
-            });
+        let mut startup_errors = Vec::new();
+        let restore_offer = match config.data_dir.as_ref().map(|d| Autosave::new(d).recover()) {
+            Some(Ok(found)) => found,
+            Some(Err(e)) => {
+                startup_errors.push(format!("The autosaved draft could not be read and was set aside. {e}"));
+                None
+            }
+            None => None,
+        };
+        let recent = config.data_dir.as_deref().map(RecentDrafts::load_from).unwrap_or_default();
         let mut s = AppState {
             config,
             index: CorpusIndex::build(&corpus),
@@ -380,6 +359,7 @@ impl AppState {
             prompt: None,
             after_save: None,
             restore_offer,
+            recent,
             jobs: Vec::new(),
             waker: std::sync::Arc::new(|| {}),
             last_autosave: None,
@@ -388,6 +368,9 @@ impl AppState {
             close_now: false,
         };
         s.refresh_rows();
+        for e in startup_errors {
+            s.message(e, true);
+        }
         s
     }
 
@@ -411,35 +394,19 @@ impl AppState {
             .unwrap_or_else(|| "Untitled".to_string())
     }
 
-    /// The autosave file, when autosave is on.
-    pub fn autosave_path(&self) -> Option<PathBuf> {
-        self.config.data_dir.as_ref().map(|d| d.join(AUTOSAVE_FILE))
+    /// The autosave slot, when autosave is on.
+    pub fn autosave(&self) -> Option<Autosave> {
+        self.config.data_dir.as_ref().map(Autosave::new)
     }
 
-    /// Words in the briefing (title block, paragraphs and picked items).
+    /// Words that print (the model's own count, shared with export).
     pub fn word_count(&self) -> usize {
-        let words = |s: &str| s.split_whitespace().count();
-        let m = &self.briefing.meta;
-        let mut n = words(&m.title) + words(&m.summary);
-        for s in &self.briefing.sections {
-            n += words(&s.title);
-            for b in &s.blocks {
-                n += words(&b.note);
-                n += match &b.content {
-                    BlockContent::Text { markdown } => words(markdown),
-                    BlockContent::Quote(q) => words(&q.text) + words(&q.speaker) + 2,
-                    BlockContent::Event(e) => words(&e.what) + words(&e.evidence) + 4,
-                    BlockContent::Excerpt { text } => words(text) + 2,
-                    BlockContent::Incident(i) => words(&i.what) + 6,
-                };
-            }
-        }
-        n + self.briefing.cited_sources().len() * 12
+        self.briefing.word_count()
     }
 
-    /// Estimated printed pages (at least one).
+    /// Estimated printed pages (at least one; the model's own estimate).
     pub fn page_estimate(&self) -> f32 {
-        (self.word_count() as f32 / WORDS_PER_PAGE as f32).max(1.0)
+        self.briefing.estimated_pages()
     }
 
     /// Post a message (errors stay until dismissed).
@@ -490,6 +457,9 @@ impl AppState {
                 | Command::BlockRevealed
                 | Command::JumpShown
         ) {
+            // Anything else the user does ends a run of typing: the next keystroke starts a
+            // new undo step.
+            self.history.seal();
             self.last_typing = None;
         }
         match command {
@@ -549,14 +519,17 @@ impl AppState {
                     self.reveal_block = Some(id);
                 }
             }
-            Command::Typing(key, edit) => {
-                // Merge a run of keystrokes in one field into one undo step: undo the
-                // previous step of the run, then apply the new full value on top.
-                if self.last_typing.as_deref() == Some(key.as_str()) {
-                    self.history.undo(&mut self.briefing);
+            Command::Typing(field, edit) => {
+                // A run of keystrokes in one field is one undo step (History groups them;
+                // a different field of the same kind, e.g. author after title, starts anew).
+                if self.last_typing.as_deref() != Some(field.as_str()) {
+                    self.history.seal();
                 }
-                self.edit(edit);
-                self.last_typing = Some(key);
+                self.last_typing = Some(field);
+                match self.history.apply_typing(&mut self.briefing, edit) {
+                    Ok(_) => self.after_change(),
+                    Err(e) => self.message(format!("Edit not applied: {e}"), true),
+                }
             }
             Command::Undo => {
                 if self.history.undo(&mut self.briefing) {
@@ -632,21 +605,24 @@ impl AppState {
             Command::PromptCancel => self.prompt = None,
             Command::RequestClose => self.guard(Pending::Close),
             Command::RestoreAutosave => {
-                if let Some((p, _)) = self.restore_offer.take() {
-                    match draft::load(&p) {
-                        Ok(d) => {
-                            self.load_briefing(d.briefing, None);
-                            // Restored work is unsaved until the user saves it somewhere.
-                            self.saved = Briefing::from_template();
-                            self.note("Restored the autosaved draft");
-                        }
-                        Err(e) => self.message(format!("Could not restore the autosaved draft: {e}"), true),
-                    }
+                if let Some(rec) = self.restore_offer.take() {
+                    // The restored work belongs to its draft file (if it had one) and stays
+                    // unsaved until the user saves.
+                    let saved = rec
+                        .draft_path
+                        .as_deref()
+                        .and_then(|p| draft::load(p).ok())
+                        .map(|d| d.briefing)
+                        .unwrap_or_else(Briefing::from_template);
+                    self.load_briefing(rec.draft.briefing, rec.draft_path);
+                    self.saved = saved;
+                    self.dirty_since = Some(Instant::now());
+                    self.note("Restored the autosaved draft");
                 }
             }
             Command::DiscardAutosave => {
-                if let Some((p, _)) = self.restore_offer.take() {
-                    let _ = std::fs::remove_file(p);
+                if self.restore_offer.take().is_some() {
+                    self.remove_autosave();
                 }
             }
             Command::DismissMessage(i) => {
@@ -720,35 +696,20 @@ impl AppState {
             .or_else(|| self.briefing.sections.last().map(|s| s.id))
     }
 
-    fn insert_pick(
-        &mut self,
-        kind: SectionKind,
-        content: BlockContent,
-        doc: &Document,
-        anchor: crate::corpus::Anchor,
-        what: &str,
-    ) {
+    /// Insert a pick made by one of [`pick`]'s builders into the section for its kind.
+    fn insert_pick(&mut self, kind: SectionKind, make: impl FnOnce(ItemId) -> Option<Edit>, what: &str) {
         let section = match self.target_section(kind) {
             Some(s) => s,
             None => {
-                let Some(id) = self.edit(Edit::AddSection {
-                    index: usize::MAX,
-                    kind,
-                    title: kind.default_title().to_string(),
-                }) else {
-                    return;
-                };
+                let add =
+                    Edit::AddSection { index: usize::MAX, kind, title: kind.default_title().to_string() };
+                let Some(id) = self.edit(add) else { return };
                 id
             }
         };
-        let index = usize::MAX;
-        let edit = Edit::InsertBlock {
-            section,
-            index,
-            original: Some(content.clone()),
-            content,
-            citations: vec![Citation { source: doc.id.clone(), anchor, status: AnchorStatus::Exact }],
-            sources: vec![SourceDoc::from_document(doc)],
+        let Some(edit) = make(section) else {
+            self.message("Select some text in the Reader first, then choose Add as excerpt.", false);
+            return;
         };
         if let Some(id) = self.edit(edit) {
             self.selected_block = Some(id);
@@ -761,87 +722,33 @@ impl AppState {
     fn add_quote(&mut self, i: usize) {
         let Some(q) = self.corpus.quotes.get(i).cloned() else { return };
         let Some(doc) = self.corpus.doc(&q.doc).cloned() else { return };
-        let content = BlockContent::Quote(QuoteItem {
-            text: q.text.clone(),
-            speaker: q.speaker.clone(),
-            role: q.role.clone(),
-            cue: q.cue.clone(),
-        });
-        self.insert_pick(SectionKind::KeyQuotes, content, &doc, q.anchor.clone(), "a quote");
+        self.insert_pick(
+            SectionKind::KeyQuotes,
+            |s| Some(pick::quote_edit(&doc, &q, s, usize::MAX)),
+            "a quote",
+        );
     }
 
     fn add_event(&mut self, i: usize) {
         let Some(e) = self.corpus.events.get(i).cloned() else { return };
         let Some(doc) = self.corpus.doc(&e.doc).cloned() else { return };
-        let content = BlockContent::Event(EventItem {
-            what: e.what.clone(),
-            date: e.date.clone(),
-            date_text: e.date_text.clone(),
-            event_type: e.event_type.clone(),
-            sub_type: e.sub_type.clone(),
-            locations: e.locations.iter().map(|l| l.text.clone()).collect(),
-            actors: e.actors.clone(),
-            fatalities: e.fatalities,
-            fatalities_claimed_by: e.fatalities_claimed_by.clone(),
-            evidence: e.evidence.clone(),
-        });
-        self.insert_pick(SectionKind::KeyDevelopments, content, &doc, e.anchor.clone(), "an event");
+        self.insert_pick(
+            SectionKind::KeyDevelopments,
+            |s| Some(pick::event_edit(&doc, &e, s, usize::MAX)),
+            "an event",
+        );
     }
 
     fn add_incident(&mut self, i: usize) {
         let Some(inc) = self.corpus.incidents.get(i).cloned() else { return };
-        let Some(first) = inc.events.first().and_then(|&e| self.corpus.events.get(e)).cloned() else {
-            return;
-        };
-        let Some(doc) = self.corpus.doc(&first.doc).cloned() else { return };
-        let content = BlockContent::Incident(IncidentItem {
-            what: inc.summary.clone(),
-            date: inc.date.clone(),
-            event_type: inc.event_type.clone(),
-            locations: inc.locations.clone(),
-            actors: inc.actors.clone(),
-            fatalities_min: inc.fatalities_min,
-            fatalities_max: inc.fatalities_max,
-            source_count: inc.sources.len(),
-            conflicts: inc.conflicts.iter().map(|c| c.summary.clone()).collect(),
-        });
-        let section = self.target_section(SectionKind::KeyDevelopments);
-        let Some(section) = section else { return };
-        // An incident cites every reporting source.
-        let mut citations = Vec::new();
-        let mut sources = Vec::new();
-        for &ei in &inc.events {
-            if let Some(e) = self.corpus.events.get(ei)
-                && let Some(d) = self.corpus.doc(&e.doc)
-            {
-                citations.push(Citation {
-                    source: d.id.clone(),
-                    anchor: e.anchor.clone(),
-                    status: AnchorStatus::Exact,
-                });
-                sources.push(SourceDoc::from_document(d));
+        let edit = pick::incident_edit(&self.corpus, &inc, ItemId(0), usize::MAX);
+        let retarget = move |s: ItemId| match edit {
+            Edit::InsertBlock { index, content, original, citations, sources, .. } => {
+                Some(Edit::InsertBlock { section: s, index, content, original, citations, sources })
             }
-        }
-        if citations.is_empty() {
-            citations.push(Citation {
-                source: doc.id.clone(),
-                anchor: first.anchor.clone(),
-                status: AnchorStatus::Exact,
-            });
-            sources.push(SourceDoc::from_document(&doc));
-        }
-        let edit = Edit::InsertBlock {
-            section,
-            index: usize::MAX,
-            original: Some(content.clone()),
-            content,
-            citations,
-            sources,
+            other => Some(other),
         };
-        if let Some(id) = self.edit(edit) {
-            self.selected_block = Some(id);
-            self.note("Added an incident");
-        }
+        self.insert_pick(SectionKind::KeyDevelopments, retarget, "an incident");
     }
 
     fn add_excerpt(&mut self, doc: usize, span: Span) {
@@ -853,16 +760,11 @@ impl AppState {
             return;
         }
         let span = snap_to_words(&d.clean, span);
-        let text = d.span_text(span).trim().to_string();
-        if text.is_empty() {
-            self.message("Select some text in the Reader first, then choose Add as excerpt.", false);
-            return;
-        }
-        // Anchor the trimmed passage exactly.
-        let lead = d.span_text(span).len() - d.span_text(span).trim_start().len();
-        let trimmed = Span::new(span.start + lead, span.start + lead + text.len());
-        let anchor = d.anchor(trimmed);
-        self.insert_pick(SectionKind::Background, BlockContent::Excerpt { text }, &d, anchor, "an excerpt");
+        self.insert_pick(
+            SectionKind::Background,
+            |s| pick::excerpt_edit(&d, span, s, usize::MAX),
+            "an excerpt",
+        );
         self.reader_selection = None;
     }
 
@@ -984,9 +886,10 @@ impl AppState {
     }
 
     fn open_path(&mut self, path: &Path) {
-        match draft::load(path) {
-            Ok(d) => {
-                let missing = d.corpus_files.iter().filter(|f| !f.is_file()).count();
+        match draft::open(path) {
+            Ok(opened) => {
+                let d = opened.draft;
+                let report = opened.report.messages();
                 // Bring back the sources that were open, unless they are loaded already.
                 let reopen: Vec<PathBuf> = d
                     .corpus_files
@@ -1001,15 +904,18 @@ impl AppState {
                 }
                 self.remember(path);
                 self.remove_autosave();
-                if missing > 0 {
-                    self.message(
-                        format!("{missing} source file(s) listed in the draft are missing; their cited text is kept in the draft."),
-                        false,
-                    );
+                for m in report {
+                    self.message(m, false);
                 }
                 self.note(format!("Opened {}", path.display()));
             }
-            Err(e) => self.message(format!("Could not open the draft. {e}"), true),
+            Err(e) => {
+                self.message(format!("Could not open the draft. {e}"), true);
+                if !path.exists() {
+                    self.recent.remove(path);
+                    self.save_recent();
+                }
+            }
         }
     }
 
@@ -1040,15 +946,23 @@ impl AppState {
     }
 
     fn remember(&mut self, path: &Path) {
-        let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        self.prefs.recent.retain(|r| *r != p);
-        self.prefs.recent.insert(0, p);
-        self.prefs.recent.truncate(MAX_RECENT);
+        self.recent.push(path);
+        self.save_recent();
+    }
+
+    fn save_recent(&mut self) {
+        if let Some(dir) = self.config.data_dir.clone()
+            && let Err(e) = self.recent.save_to(&dir)
+        {
+            self.message(format!("The recent-drafts list was not saved. {e}"), true);
+        }
     }
 
     fn remove_autosave(&mut self) {
-        if let Some(p) = self.autosave_path() {
-            let _ = std::fs::remove_file(p);
+        if let Some(a) = self.autosave()
+            && let Err(e) = a.clear()
+        {
+            self.message(format!("The autosave could not be removed. {e}"), true);
         }
     }
 
@@ -1209,7 +1123,7 @@ impl AppState {
             }
             JobMsg::Exported(Ok(p)) => self.message(format!("Exported {}", p.display()), false),
             JobMsg::Exported(Err(e)) => self.message(format!("Export failed: {e}"), true),
-            JobMsg::Autosaved(Ok(())) => self.last_autosave = Some(SystemTime::now()),
+            JobMsg::Autosaved(Ok(t)) => self.last_autosave = Some(t),
             JobMsg::Autosaved(Err(e)) => self.message(format!("Autosave failed: {e}"), true),
         }
     }
@@ -1224,13 +1138,13 @@ impl AppState {
 
     /// Write the autosave file now (in the background).
     pub fn autosave_now(&mut self) {
-        let Some(path) = self.autosave_path() else { return };
+        let Some(slot) = self.autosave() else { return };
         self.dirty_since = None;
         let d = Draft::new(
             self.briefing.clone(),
             self.corpus.docs.iter().filter_map(|d| d.path.clone()).collect(),
         );
-        match jobs::autosave(d, path, self.waker.clone()) {
+        match jobs::autosave(d, slot, self.draft_path.clone(), self.waker.clone()) {
             Ok(j) => self.jobs.push(j),
             Err(e) => self.message(e, true),
         }
