@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod dates;
 pub mod events;
+mod lexicon;
 pub mod places;
 pub mod quotes;
 pub mod sentences;
