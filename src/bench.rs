@@ -29,19 +29,32 @@ pub type Section = fn(&BenchArgs) -> Result<(), String>;
 /// Registered sections, in the order `bench all` runs them. Add yours here
 /// (`out.push(("search", search_section))`); names not listed report "not available".
 pub fn sections() -> Vec<(&'static str, Section)> {
-    let mut out: Vec<(&'static str, Section)> = vec![("extract", bench_extract)];
+    let mut out: Vec<(&'static str, Section)> =
+        vec![("extract", bench_extract), ("search", bench_search), ("incidents", bench_incidents)];
     #[cfg(feature = "gui")]
     out.push(("ui", bench_ui));
     out
 }
 
+/// Exit code of another helper's section as a `Result`.
+fn code_to_result(name: &str, code: i32) -> Result<(), String> {
+    if code == 0 { Ok(()) } else { Err(format!("{name} benchmark exited with code {code}")) }
+}
+
+/// The `search` section (`analysis::benchmarks::bench_search`) over `args.docs` articles.
+fn bench_search(args: &BenchArgs) -> Result<(), String> {
+    code_to_result("search", crate::analysis::benchmarks::bench_search(args.docs))
+}
+
+/// The `incidents` section (`analysis::benchmarks::bench_incidents`) over `args.docs` articles.
+fn bench_incidents(args: &BenchArgs) -> Result<(), String> {
+    code_to_result("incidents", crate::analysis::benchmarks::bench_incidents(args.docs))
+}
+
 /// The `ui` section: the GUI helper's frame-time benchmark (`app::ui_bench`).
 #[cfg(feature = "gui")]
 fn bench_ui(args: &BenchArgs) -> Result<(), String> {
-    match crate::app::ui_bench::run(args.docs) {
-        0 => Ok(()),
-        code => Err(format!("ui benchmark exited with code {code}")),
-    }
+    code_to_result("ui", crate::app::ui_bench::run(args.docs))
 }
 
 /// Section names the CLI accepts (registered or planned).
