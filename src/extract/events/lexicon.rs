@@ -1,0 +1,774 @@
+//! Event lexicons: trigger words and phrases, weapon cues, and the marker lists that tell a
+//! report of a real event from a hypothetical, a trend claim or an opinion.
+//!
+//! Every list is matched with one Aho-Corasick automaton built once per process.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What kind of event a trigger announces. Finer than the ACLED sub-type: two kinds can share
+/// a sub-type (an "attack" and a "clash" are both Battles / Armed clash) but are only merged
+/// with events of their own kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Air or drone strike.
+    AirStrike,
+    /// Shelling, artillery, rocket or missile fire.
+    Shelling,
+    /// Suicide bombing.
+    Suicide,
+    /// Remote explosive, landmine, IED, car bomb, blast.
+    Explosive,
+    /// Grenade attack.
+    Grenade,
+    /// Armed clash, gunfight, raid, ambush.
+    Clash,
+    /// An attack of unspecified means (refined by weapon cues and victims).
+    Attack,
+    /// Only a report of deaths ("eight soldiers were killed"); used when no other trigger.
+    Kill,
+    /// Capture of posts, positions or territory.
+    Capture,
+    /// Abduction or kidnapping.
+    Abduction,
+    /// Formal warning, demarche, threat.
+    Warning,
+    /// Summoning of an ambassador or envoy.
+    Summon,
+    /// Talks, negotiations, mediation, ceasefire discussions.
+    Negotiation,
+    /// Agreement signed or reached.
+    Agreement,
+    /// Visit or delegation.
+    Visit,
+    /// Meeting, session, conference, summit.
+    Meeting,
+    /// Border or crossing closed or reopened.
+    Closure,
+    /// Formal decision or order (approved, ordered, banned, imposed).
+    Decision,
+    /// Formal statement of policy (said, reiterated, urged) — needs a time cue.
+    Statement,
+    /// Arrests and detentions.
+    Arrest,
+    /// Peaceful protest.
+    Protest,
+    /// Riot or violent demonstration.
+    Riot,
+}
+
+impl Kind {
+    /// True for kinds of political violence (ACLED's violent event types).
+    pub fn is_violent(self) -> bool {
+        matches!(
+            self,
+            Kind::AirStrike
+                | Kind::Shelling
+                | Kind::Suicide
+                | Kind::Explosive
+                | Kind::Grenade
+                | Kind::Clash
+                | Kind::Attack
+                | Kind::Kill
+                | Kind::Capture
+                | Kind::Abduction
+        )
+    }
+
+    /// ACLED (event type, sub-event type) for this kind; `Attack`/`Kill` are refined by the
+    /// caller from weapon cues and victims before coding.
+    pub fn code(self) -> (&'static str, &'static str) {
+        const EXP: &str = "Explosions/Remote violence";
+        const SD: &str = "Strategic developments";
+        match self {
+            Kind::AirStrike => (EXP, "Air/drone strike"),
+            Kind::Shelling => (EXP, "Shelling/artillery/missile attack"),
+            Kind::Suicide => (EXP, "Suicide bomb"),
+            Kind::Explosive => (EXP, "Remote explosive/landmine/IED"),
+            Kind::Grenade => (EXP, "Grenade"),
+            Kind::Clash | Kind::Attack | Kind::Kill | Kind::Capture => ("Battles", "Armed clash"),
+            Kind::Abduction => ("Violence against civilians", "Abduction/forced disappearance"),
+            Kind::Agreement => (SD, "Agreement"),
+            Kind::Arrest => (SD, "Arrests"),
+            Kind::Protest => ("Protests", "Peaceful protest"),
+            Kind::Riot => ("Riots", "Violent demonstration"),
+            Kind::Warning
+            | Kind::Summon
+            | Kind::Negotiation
+            | Kind::Visit
+            | Kind::Meeting
+            | Kind::Closure
+            | Kind::Decision
+            | Kind::Statement => (SD, "Other"),
+        }
+    }
+
+    /// A short noun for summaries ("Air/drone strike", "Ambassador summoned").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::AirStrike => "Air/drone strike",
+            Kind::Shelling => "Shelling/artillery/missile attack",
+            Kind::Suicide => "Suicide bombing",
+            Kind::Explosive => "Explosive/IED attack",
+            Kind::Grenade => "Grenade attack",
+            Kind::Clash => "Armed clash",
+            Kind::Attack => "Attack",
+            Kind::Kill => "Deadly violence",
+            Kind::Capture => "Capture of posts/positions",
+            Kind::Abduction => "Abduction",
+            Kind::Warning => "Formal warning",
+            Kind::Summon => "Ambassador/envoy summoned",
+            Kind::Negotiation => "Talks/mediation",
+            Kind::Agreement => "Agreement",
+            Kind::Visit => "Visit",
+            Kind::Meeting => "Meeting",
+            Kind::Closure => "Border closure/reopening",
+            Kind::Decision => "Decision/order",
+            Kind::Statement => "Policy statement",
+            Kind::Arrest => "Arrests",
+            Kind::Protest => "Protest",
+            Kind::Riot => "Riot",
+        }
+    }
+
+    /// When one sentence holds several non-violent triggers, the highest priority wins.
+    pub fn priority(self) -> u8 {
+        match self {
+            Kind::Summon => 10,
+            Kind::Agreement => 9,
+            Kind::Meeting => 8,
+            Kind::Visit => 7,
+            Kind::Closure => 6,
+            Kind::Decision => 5,
+            Kind::Warning => 4,
+            Kind::Arrest => 4,
+            Kind::Negotiation => 3,
+            Kind::Riot => 3,
+            Kind::Protest => 2,
+            Kind::Statement => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// How a trigger must be checked beyond a word-boundary match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cond {
+    /// Nothing more.
+    None,
+    /// A noun heading a weapon chain ("rocket, artillery and drone attacks"): refine the kind
+    /// from the weapon words before it.
+    Head,
+    /// Only with a border or crossing in the sentence ("closed", "reopened").
+    Border,
+    /// Only with posts/positions/territory as object ("captured multiple posts").
+    Territory,
+    /// Only with a named object right after ("met Afghan officials", not "demands were met").
+    NamedObject,
+}
+
+/// One trigger pattern (lower case).
+#[derive(Debug, Clone, Copy)]
+pub struct Trigger {
+    /// The pattern, lower case.
+    pub pat: &'static str,
+    /// The kind it announces.
+    pub kind: Kind,
+    /// Extra condition.
+    pub cond: Cond,
+}
+
+const fn t(pat: &'static str, kind: Kind) -> Trigger {
+    Trigger { pat, kind, cond: Cond::None }
+}
+const fn h(pat: &'static str, kind: Kind) -> Trigger {
+    Trigger { pat, kind, cond: Cond::Head }
+}
+const fn b(pat: &'static str, kind: Kind) -> Trigger {
+    Trigger { pat, kind, cond: Cond::Border }
+}
+const fn c(pat: &'static str, kind: Kind) -> Trigger {
+    Trigger { pat, kind, cond: Cond::Territory }
+}
+
+/// The trigger lexicon.
+pub const TRIGGERS: &[Trigger] = &[
+    // Air and drone strikes.
+    t("airstrike", Kind::AirStrike),
+    t("airstrikes", Kind::AirStrike),
+    t("air strike", Kind::AirStrike),
+    t("air strikes", Kind::AirStrike),
+    t("air raid", Kind::AirStrike),
+    t("air raids", Kind::AirStrike),
+    t("aerial bombardment", Kind::AirStrike),
+    t("aerial bombing", Kind::AirStrike),
+    t("bombarded", Kind::AirStrike),
+    h("strike", Kind::AirStrike),
+    h("strikes", Kind::AirStrike),
+    // Shelling / artillery / missiles.
+    t("shelling", Kind::Shelling),
+    t("shelled", Kind::Shelling),
+    t("artillery fire", Kind::Shelling),
+    t("mortar fire", Kind::Shelling),
+    t("rocket fire", Kind::Shelling),
+    t("fired rockets", Kind::Shelling),
+    t("fired mortars", Kind::Shelling),
+    t("mortar shells", Kind::Shelling),
+    t("rockets were fired", Kind::Shelling),
+    t("missiles were fired", Kind::Shelling),
+    // Suicide bombs.
+    t("suicide bombing", Kind::Suicide),
+    t("suicide bombings", Kind::Suicide),
+    t("suicide bomber", Kind::Suicide),
+    t("suicide bombers", Kind::Suicide),
+    t("suicide blast", Kind::Suicide),
+    t("suicide attacker", Kind::Suicide),
+    t("suicide attackers", Kind::Suicide),
+    t("blew himself up", Kind::Suicide),
+    // Remote explosives.
+    h("bombing", Kind::Explosive),
+    h("bombings", Kind::Explosive),
+    t("car bomb", Kind::Explosive),
+    t("car bombs", Kind::Explosive),
+    t("car bombing", Kind::Explosive),
+    t("car bombings", Kind::Explosive),
+    t("roadside bomb", Kind::Explosive),
+    t("roadside bombs", Kind::Explosive),
+    t("roadside bombing", Kind::Explosive),
+    h("blast", Kind::Explosive),
+    h("blasts", Kind::Explosive),
+    h("explosion", Kind::Explosive),
+    h("explosions", Kind::Explosive),
+    t("ied", Kind::Explosive),
+    t("ieds", Kind::Explosive),
+    t("improvised explosive device", Kind::Explosive),
+    t("explosive device", Kind::Explosive),
+    t("landmine", Kind::Explosive),
+    t("land mine", Kind::Explosive),
+    t("bomb exploded", Kind::Explosive),
+    t("bomb went off", Kind::Explosive),
+    // Clashes.
+    t("clash", Kind::Clash),
+    t("clashes", Kind::Clash),
+    t("clashed", Kind::Clash),
+    t("gunfight", Kind::Clash),
+    t("firefight", Kind::Clash),
+    t("gun battle", Kind::Clash),
+    t("exchange of fire", Kind::Clash),
+    t("exchanged fire", Kind::Clash),
+    t("skirmish", Kind::Clash),
+    t("skirmishes", Kind::Clash),
+    t("engagements", Kind::Clash),
+    t("shootout", Kind::Clash),
+    t("ambush", Kind::Clash),
+    t("ambushed", Kind::Clash),
+    t("raid", Kind::Clash),
+    t("raids", Kind::Clash),
+    t("raided", Kind::Clash),
+    t("stormed", Kind::Clash),
+    t("intelligence-based operation", Kind::Clash),
+    t("search operation", Kind::Clash),
+    t("clearance operation", Kind::Clash),
+    t("fighting erupted", Kind::Clash),
+    t("heavy fighting", Kind::Clash),
+    // Attacks of unspecified means.
+    h("attack", Kind::Attack),
+    h("attacks", Kind::Attack),
+    t("attacked", Kind::Attack),
+    t("attacking", Kind::Attack),
+    h("assault", Kind::Attack),
+    h("assaults", Kind::Attack),
+    t("assaulted", Kind::Attack),
+    t("opened fire", Kind::Attack),
+    t("targeted killing", Kind::Attack),
+    t("massacre", Kind::Attack),
+    t("beheaded", Kind::Attack),
+    // Death reports (fallback).
+    t("killed", Kind::Kill),
+    t("killing", Kind::Kill),
+    t("died", Kind::Kill),
+    t("lost their lives", Kind::Kill),
+    t("lost his life", Kind::Kill),
+    t("lost her life", Kind::Kill),
+    t("martyred", Kind::Kill),
+    t("shot dead", Kind::Kill),
+    t("gunned down", Kind::Kill),
+    t("slain", Kind::Kill),
+    t("neutralised", Kind::Kill),
+    t("neutralized", Kind::Kill),
+    t("death toll", Kind::Kill),
+    // Capture of territory.
+    c("captured", Kind::Capture),
+    c("seized", Kind::Capture),
+    c("overran", Kind::Capture),
+    c("took control of", Kind::Capture),
+    c("taken control of", Kind::Capture),
+    // Abductions.
+    t("abducted", Kind::Abduction),
+    t("kidnapped", Kind::Abduction),
+    t("abduction", Kind::Abduction),
+    t("kidnapping", Kind::Abduction),
+    // Warnings.
+    t("warned", Kind::Warning),
+    t("warning", Kind::Warning),
+    t("warns", Kind::Warning),
+    t("demarche", Kind::Warning),
+    t("demarches", Kind::Warning),
+    t("ultimatum", Kind::Warning),
+    t("threatened", Kind::Warning),
+    // Summons.
+    t("summoned", Kind::Summon),
+    // Talks.
+    t("talks", Kind::Negotiation),
+    t("negotiations", Kind::Negotiation),
+    t("negotiated", Kind::Negotiation),
+    t("dialogue", Kind::Negotiation),
+    t("mediation", Kind::Negotiation),
+    t("mediated", Kind::Negotiation),
+    t("ceasefire", Kind::Negotiation),
+    t("cease-fire", Kind::Negotiation),
+    t("truce", Kind::Negotiation),
+    // Agreements.
+    t("agreement", Kind::Agreement),
+    t("agreed", Kind::Agreement),
+    t("signed", Kind::Agreement),
+    t("accord", Kind::Agreement),
+    // Visits.
+    t("visit", Kind::Visit),
+    t("visited", Kind::Visit),
+    t("visits", Kind::Visit),
+    t("trip to", Kind::Visit),
+    t("arrived in", Kind::Visit),
+    // Meetings.
+    t("meeting", Kind::Meeting),
+    t("met with", Kind::Meeting),
+    Trigger { pat: "met", kind: Kind::Meeting, cond: Cond::NamedObject },
+    t("session", Kind::Meeting),
+    t("conference", Kind::Meeting),
+    t("summit", Kind::Meeting),
+    t("jirga", Kind::Meeting),
+    t("presided over", Kind::Meeting),
+    t("chaired", Kind::Meeting),
+    // Border closures.
+    b("closed", Kind::Closure),
+    b("closure", Kind::Closure),
+    b("shut", Kind::Closure),
+    b("sealed", Kind::Closure),
+    b("reopened", Kind::Closure),
+    b("reopening", Kind::Closure),
+    // Decisions and orders.
+    t("ordered", Kind::Decision),
+    t("approved", Kind::Decision),
+    t("imposed", Kind::Decision),
+    t("banned", Kind::Decision),
+    t("proscribed", Kind::Decision),
+    t("designated", Kind::Decision),
+    t("announced", Kind::Decision),
+    // Statements (need a time cue).
+    t("said", Kind::Statement),
+    t("stated", Kind::Statement),
+    t("reiterated", Kind::Statement),
+    t("urged", Kind::Statement),
+    t("called on", Kind::Statement),
+    t("demanded", Kind::Statement),
+    t("condemned", Kind::Statement),
+    t("declared", Kind::Statement),
+    t("statement", Kind::Statement),
+    // Arrests.
+    t("arrested", Kind::Arrest),
+    t("detained", Kind::Arrest),
+    t("apprehended", Kind::Arrest),
+    t("taken into custody", Kind::Arrest),
+    // Protests and riots.
+    t("protesters", Kind::Protest),
+    t("protestors", Kind::Protest),
+    t("demonstrators", Kind::Protest),
+    t("staged a protest", Kind::Protest),
+    t("held a protest", Kind::Protest),
+    t("took to the streets", Kind::Protest),
+    t("sit-in", Kind::Protest),
+    t("rioters", Kind::Riot),
+    t("rioting", Kind::Riot),
+];
+
+/// Weapon words that refine an attack/strike head, in a chain before it or anywhere in the
+/// sentence: (word, kind).
+pub const WEAPONS: &[(&str, Kind)] = &[
+    ("suicide", Kind::Suicide),
+    ("drone", Kind::AirStrike),
+    ("drones", Kind::AirStrike),
+    ("quadcopter", Kind::AirStrike),
+    ("quadcopters", Kind::AirStrike),
+    ("uav", Kind::AirStrike),
+    ("uavs", Kind::AirStrike),
+    ("air", Kind::AirStrike),
+    ("aerial", Kind::AirStrike),
+    ("rocket", Kind::Shelling),
+    ("rockets", Kind::Shelling),
+    ("artillery", Kind::Shelling),
+    ("mortar", Kind::Shelling),
+    ("mortars", Kind::Shelling),
+    ("missile", Kind::Shelling),
+    ("missiles", Kind::Shelling),
+    ("shelling", Kind::Shelling),
+    ("grenade", Kind::Grenade),
+    ("grenades", Kind::Grenade),
+    ("bomb", Kind::Explosive),
+    ("bombs", Kind::Explosive),
+    ("car", Kind::Explosive),
+    ("roadside", Kind::Explosive),
+    ("ied", Kind::Explosive),
+    ("ieds", Kind::Explosive),
+    ("landmine", Kind::Explosive),
+    ("explosive", Kind::Explosive),
+    ("explosives", Kind::Explosive),
+    ("vehicle-borne", Kind::Explosive),
+    ("remote-controlled", Kind::Explosive),
+];
+
+/// Words just before a trigger that make it hypothetical, negated, intended or advocated
+/// ("any strike", "could prompt", "plans to visit", "call for talks").
+pub const MODAL: &[&str] = &[
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "can",
+    "cannot",
+    "can't",
+    "will",
+    "shall",
+    "if",
+    "unless",
+    "whether",
+    "any",
+    "potential",
+    "potentially",
+    "possible",
+    "possibly",
+    "future",
+    "prospect",
+    "prospects",
+    "risk",
+    "risks",
+    "threat of",
+    "fear",
+    "fears",
+    "feared",
+    "plan",
+    "plans",
+    "planning",
+    "intend",
+    "intends",
+    "prepare",
+    "preparing",
+    "ready",
+    "willing",
+    "vow",
+    "vows",
+    "vowing",
+    "vowed",
+    "pledge",
+    "pledged",
+    "call for",
+    "calls for",
+    "called for",
+    "urge",
+    "urges",
+    "advocating",
+    "advocate",
+    "advocated",
+    "avoid",
+    "prevent",
+    "preventing",
+    "without",
+    "not",
+    "never",
+    "denied",
+    "deny",
+    "denies",
+    "under the",
+    "expected",
+    "expects",
+    "likely",
+    "unlikely",
+    "hypothetical",
+    "proposed",
+    "seek",
+    "seeks",
+    "demand for",
+    "need for",
+    "capable of",
+    "in case of",
+    "such",
+];
+
+/// Trend and background markers near a violent trigger ("numerous", "since 2021",
+/// "in recent years", "persist").
+pub const TREND: &[&str] = &[
+    "numerous",
+    "intensified",
+    "intensify",
+    "intensifying",
+    "increase in",
+    "increases in",
+    "increase of",
+    "rise in",
+    "rising",
+    "surge in",
+    "surge of",
+    "spike in",
+    "resurgence",
+    "upsurge",
+    "over the past",
+    "in recent years",
+    "over the years",
+    "past few years",
+    "past decade",
+    "since 19",
+    "since 20",
+    "since the",
+    "since at least",
+    "every year",
+    "each year",
+    "annually",
+    "persist",
+    "continue to",
+    "continues to",
+    "continued",
+    "continuing",
+    "ongoing",
+    "repeatedly",
+    "repeated",
+    "frequent",
+    "often",
+    "sporadic",
+    "routinely",
+    "regularly",
+    "cycle of",
+    "series of",
+    "wave of",
+    "spate of",
+    "string of",
+    "campaign of",
+    "for years",
+    "for decades",
+    "for some time",
+    "history of",
+    "statistics",
+    "figures show",
+    "data from",
+    "percent",
+    "per cent",
+    "average",
+    "capable of",
+    "prone to",
+    "such as these",
+    "kind of",
+    "still",
+];
+
+/// Background markers anywhere in a sentence that disqualify violent triggers
+/// ("Since 2021, the group has … launched complex attacks").
+pub const TREND_SENTENCE: &[&str] = &[
+    "since 19",
+    "since 20",
+    "over the past",
+    "in recent years",
+    "past few years",
+    "past decade",
+    "numerous",
+    "over the years",
+];
+
+/// Trend markers that also disqualify non-violent triggers ("has repeatedly warned").
+pub const TREND_SD: &[&str] = &[
+    "repeatedly",
+    "for some time",
+    "routinely",
+    "regularly",
+    "often",
+    "for years",
+    "for decades",
+    "continue to",
+    "continues to",
+    "always",
+    "still",
+];
+
+/// Hedges that disqualify any non-violent trigger anywhere in the sentence.
+pub const HEDGE_SD: &[&str] = &["probably", "perhaps", "maybe", "something"];
+
+/// Whole-sentence opinion and analysis framing: no event is read from such a sentence.
+pub const OPINION: &[&str] = &[
+    "arguably",
+    "argue that",
+    "argues that",
+    "argued that",
+    "perspective",
+    "framed as",
+    "it is possible",
+    "it is likely",
+    "it is unlikely",
+    "hypothetically",
+    "in theory",
+    "imagine",
+    "suppose",
+];
+
+/// Hedges that disqualify a weak (statement) trigger anywhere in the sentence.
+pub const HEDGE: &[&str] = &["probably", "perhaps", "maybe", "likely", "arguably", "something"];
+
+/// Time cues that make a statement a dated news event.
+pub const TIME_CUES: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "this week",
+    "last week",
+    "this month",
+    "last month",
+    "this year",
+    "last year",
+    "earlier this",
+    "recently",
+    "recent",
+    "once again",
+    "on monday",
+    "on tuesday",
+    "on wednesday",
+    "on thursday",
+    "on friday",
+    "on saturday",
+    "on sunday",
+    "days ago",
+    "weeks ago",
+    "hours",
+    "in january",
+    "in february",
+    "in march",
+    "in april",
+    "in may",
+    "in june",
+    "in july",
+    "in august",
+    "in september",
+    "in october",
+    "in november",
+    "in december",
+    "latest",
+];
+
+/// Markers of a new, separate incident ("in another attack", "separately", "elsewhere").
+pub const FRESH: &[&str] = &["another", "separate", "separately", "elsewhere", "a second", "meanwhile"];
+
+/// Victim words for the "Violence against civilians" refinement.
+pub const CIVILIANS: &[&str] = &[
+    "civilian",
+    "civilians",
+    "worshippers",
+    "worshipers",
+    "passengers",
+    "students",
+    "schoolchildren",
+    "children",
+    "women",
+    "villagers",
+    "residents",
+    "shoppers",
+    "pilgrims",
+    "journalists",
+    "journalist",
+    "polio workers",
+    "labourers",
+    "laborers",
+    "mourners",
+    "bystanders",
+    "passers-by",
+];
+
+/// Armed actors (any side) whose presence as target makes an attack a battle.
+pub const ARMED: &[&str] = &[
+    "soldier",
+    "soldiers",
+    "troops",
+    "police",
+    "policemen",
+    "policeman",
+    "security forces",
+    "forces",
+    "personnel",
+    "army",
+    "checkpost",
+    "check post",
+    "checkpoint",
+    "post",
+    "posts",
+    "convoy",
+    "camp",
+    "base",
+    "fort",
+    "officers",
+    "levies",
+    "frontier corps",
+    "military",
+];
+
+/// Build a case-insensitive leftmost-longest automaton over lower-case patterns.
+fn automaton(pats: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(pats).ok()
+}
+
+/// Automaton over [`TRIGGERS`].
+pub static TRIGGER_AC: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| automaton(&TRIGGERS.iter().map(|t| t.pat).collect::<Vec<_>>()));
+/// Automaton over [`MODAL`].
+pub static MODAL_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(MODAL));
+/// Automaton over [`TREND`].
+pub static TREND_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TREND));
+/// Automaton over [`TREND_SD`].
+pub static TREND_SD_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TREND_SD));
+/// Automaton over [`TREND_SENTENCE`].
+pub static TREND_SENTENCE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TREND_SENTENCE));
+/// Automaton over [`HEDGE_SD`].
+pub static HEDGE_SD_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(HEDGE_SD));
+/// Automaton over [`OPINION`].
+pub static OPINION_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(OPINION));
+/// Automaton over [`HEDGE`].
+pub static HEDGE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(HEDGE));
+/// Automaton over [`TIME_CUES`].
+pub static TIME_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TIME_CUES));
+/// Automaton over [`FRESH`].
+pub static FRESH_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(FRESH));
+/// Automaton over [`CIVILIANS`].
+pub static CIVILIAN_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(CIVILIANS));
+/// Automaton over [`ARMED`].
+pub static ARMED_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(ARMED));
+
+/// True when `c` can be part of a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True when `text[start..end]` is delimited by non-word characters on both sides
+/// (`left_only`: only the left side is checked, for stems like "persist" → "persistent").
+pub fn bounded(text: &str, start: usize, end: usize, left_only: bool) -> bool {
+    let left = text.get(..start).and_then(|s| s.chars().next_back()).is_none_or(|c| !is_word_char(c));
+    let right = left_only || text.get(end..).and_then(|s| s.chars().next()).is_none_or(|c| !is_word_char(c));
+    left && right
+}
+
+/// Whether `lower` holds any pattern of `ac` anywhere (no word boundaries: trend markers
+/// also count inside glued words, "Pakistanover the past").
+pub fn has_substring(ac: &LazyLock<Option<AhoCorasick>>, lower: &str) -> bool {
+    ac.as_ref().is_some_and(|ac| ac.is_match(lower))
+}
+
+/// Whether `lower` (already lower-cased) holds any pattern of `ac`, word-bounded.
+pub fn has_any(ac: &LazyLock<Option<AhoCorasick>>, lower: &str, left_only: bool) -> bool {
+    let Some(ac) = ac.as_ref() else { return false };
+    ac.find_iter(lower).any(|m| bounded(lower, m.start(), m.end(), left_only))
+}

@@ -1,0 +1,1191 @@
+//! ACLED-style event detection and coding.
+//!
+//! One record per real-world event reported in a document. The pipeline, per sentence:
+//!
+//! 1. **Triggers** (Aho-Corasick over [`lexicon::TRIGGERS`]) outside quotation marks: strikes,
+//!    attacks, clashes, blasts, captures, warnings, summons, talks, visits, meetings, border
+//!    closures, orders, dated policy statements, arrests, protests.
+//! 2. **Filters**: a modal, negation or intention just before the trigger ("any strike would",
+//!    "plans to visit"), trend and background markers around it ("numerous", "since 2021",
+//!    "in recent years", "persist"), opinion framing of the sentence ("arguably"), and a year
+//!    well before the document's own.
+//! 3. **Coding**: weapon words refine an attack ("rocket, artillery and drone attacks" →
+//!    shelling; "quadcopters … a recent attack" → drone strike); civilian victims turn an attack
+//!    into violence against civilians.
+//! 4. **Slots**: places (gazetteer plus place phrases), dates, actors, deaths (ACLED counting)
+//!    and who claims them. Each place and date goes to the nearest trigger.
+//! 5. **Merging** across sentences: a mention with no new place or date joins the earlier event
+//!    of its kind; a mention with no specifics at all is a back-reference; a sentence with only
+//!    a death toll completes the event just reported. The most informative sentence becomes the
+//!    evidence.
+
+mod lexicon;
+mod locs;
+mod numbers;
+
+use std::collections::HashSet;
+
+use lexicon::{Cond, Kind};
+use numbers::{Deaths, VictimClass, Word};
+
+use super::{Event, Location, actors, dates, places};
+use crate::corpus::{Document, Span};
+
+/// Parse a number written in digits or words at the start of `text` ("two hundred", "11",
+/// "a dozen", "dozens" → 12, "hundreds" → 100).
+pub fn parse_number(text: &str) -> Option<u64> {
+    numbers::number_at(&numbers::words(text), 0).map(|n| n.value)
+}
+
+/// Reported deaths in one sentence under ACLED's rules: figures for different sides are
+/// summed, the lowest figure is kept for the same side, injuries and "casualties" are not
+/// deaths. Returns (dead, who they are as written).
+pub fn sentence_fatalities(sentence: &str) -> Option<(u32, String)> {
+    numbers::combine(&numbers::find_deaths(sentence)).map(|(n, _, v)| (n, v))
+}
+
+/// One sentence prepared for matching.
+struct Sent<'a> {
+    /// Index in the document's sentence list (after sub-splitting).
+    idx: usize,
+    /// Byte span in the clean text.
+    span: Span,
+    /// The text.
+    text: &'a str,
+    /// Lower-cased text with quoted passages blanked out (same byte offsets).
+    open: String,
+    /// Words of `text`.
+    words: Vec<Word>,
+    /// Byte ranges inside quotation marks.
+    quoted: Vec<(usize, usize)>,
+}
+
+impl Sent<'_> {
+    fn is_quoted(&self, b: usize) -> bool {
+        // Ranges are sorted and disjoint.
+        let i = self.quoted.partition_point(|&(_, e)| e <= b);
+        self.quoted.get(i).is_some_and(|&(s, _)| b >= s)
+    }
+    /// Index of the word containing or following byte `b`.
+    fn word_at(&self, b: usize) -> usize {
+        self.words.partition_point(|w| w.end <= b)
+    }
+    /// Byte range of words `[from, to)` (clamped).
+    fn word_range(&self, from: usize, to: usize) -> (usize, usize) {
+        let to = to.min(self.words.len());
+        if from >= to {
+            return (0, 0);
+        }
+        (self.words[from].start, self.words[to - 1].end)
+    }
+}
+
+/// A place mention in a sentence.
+#[derive(Debug, Clone)]
+struct Loc {
+    start: usize,
+    end: usize,
+    text: String,
+    place: Option<places::Place>,
+}
+
+/// One event mention in one sentence.
+#[derive(Debug, Clone)]
+struct Cand {
+    kind: Kind,
+    /// Trigger byte range in the sentence.
+    at: (usize, usize),
+    /// All trigger words this mention owns (places and dates go to the nearest).
+    positions: Vec<(usize, usize)>,
+    places: Vec<Loc>,
+    date: Option<dates::DateMention>,
+    /// Split region ("one near A" / "another targeting B"), byte range in the sentence.
+    region: Option<(usize, usize)>,
+    /// A definite noun phrase ("the attack", "these strikes"): refers back unless it brings a
+    /// place or a death toll.
+    definite: bool,
+}
+
+/// Document-level context.
+struct Ctx {
+    base: Option<jiff::civil::Date>,
+    year_hint: Option<i16>,
+    ref_year: Option<i32>,
+}
+
+/// An event being built.
+#[derive(Debug, Clone)]
+struct Building {
+    kind: Kind,
+    evidence: Span,
+    info: i32,
+    places: Vec<Loc>,
+    date: Option<dates::DateMention>,
+    deaths: Option<(u32, VictimClass, String)>,
+    claimant: Option<String>,
+    actors: Vec<String>,
+    civilians: bool,
+    armed_target: bool,
+    last: usize,
+    cross_border: bool,
+}
+
+/// Extract events from a document.
+pub fn extract_events(doc: &Document, sentences: &[Span]) -> Vec<Event> {
+    let ctx = context(doc);
+    let sents = prepare(doc, sentences);
+    let mut events: Vec<Building> = Vec::new();
+    for s in &sents {
+        process_sentence(s, &ctx, &mut events);
+    }
+    events.into_iter().map(|b| finish(doc, b)).collect()
+}
+
+/// Publication date, year hint and reference year of a document.
+fn context(doc: &Document) -> Ctx {
+    let published = doc.meta.published.as_deref().unwrap_or("");
+    let base = published.get(..10).and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let pub_year = published.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let ref_year = pub_year.or_else(|| max_year(&doc.clean));
+    Ctx { base, year_hint: ref_year.and_then(|y| i16::try_from(y).ok()), ref_year }
+}
+
+/// The latest plausible year written in a text (not inside URLs).
+fn max_year(text: &str) -> Option<i32> {
+    let mut best = None;
+    for token in text.split_whitespace() {
+        if token.contains('/') || token.contains("www.") {
+            continue;
+        }
+        for y in years_in(token) {
+            best = best.max(Some(y));
+        }
+    }
+    best
+}
+
+/// Four-digit years 1950–2100 in a string (digit runs of exactly four).
+fn years_in(s: &str) -> Vec<i32> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let st = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let after_sep = st > 0 && (b[st - 1] == b',' || b[st - 1] == b'.');
+            if i - st == 4
+                && !after_sep
+                && let Some(y) = s.get(st..i).and_then(|d| d.parse::<i32>().ok())
+                && (1950..=2100).contains(&y)
+            {
+                out.push(y);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Sub-split sentences at line breaks and glued boundaries ("country.Following"), trim them
+/// and compute quote masks.
+fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
+    let text = doc.clean.as_str();
+    let mut pieces: Vec<Span> = Vec::new();
+    for sp in sentences {
+        let Some(t) = text.get(sp.start..sp.end) else { continue };
+        let b = t.as_bytes();
+        let mut start = 0;
+        for i in 0..b.len() {
+            let cut = if b[i] == b'\n' {
+                Some(i + 1)
+            } else if b[i] == b'.'
+                && i >= 2
+                && i + 2 < b.len()
+                && b[i - 1].is_ascii_lowercase()
+                && b[i - 2].is_ascii_lowercase()
+                && b[i + 1].is_ascii_uppercase()
+                && b[i + 2].is_ascii_lowercase()
+            {
+                Some(i + 1)
+            } else {
+                None
+            };
+            if let Some(c) = cut {
+                pieces.push(Span::new(sp.start + start, sp.start + c));
+                start = c;
+            }
+        }
+        pieces.push(Span::new(sp.start + start, sp.end));
+    }
+    let mut out = Vec::new();
+    for p in pieces {
+        let Some(raw) = text.get(p.start..p.end) else { continue };
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim();
+        if t.len() < 8 {
+            continue;
+        }
+        let span = Span::new(p.start + lead, p.start + lead + t.len());
+        let quoted = quote_ranges(t);
+        // ASCII lower-casing keeps byte offsets; the lexicons are ASCII.
+        let mut bytes = t.to_ascii_lowercase().into_bytes();
+        for &(s, e) in &quoted {
+            for x in bytes.iter_mut().take(e).skip(s) {
+                *x = b' ';
+            }
+        }
+        let open = String::from_utf8(bytes).unwrap_or_else(|_| t.to_ascii_lowercase());
+        out.push(Sent { idx: out.len(), span, text: t, open, words: numbers::words(t), quoted });
+    }
+    out
+}
+
+/// Byte ranges inside double quotation marks (straight or curly, marks included). An opening
+/// mark with no closing one runs to the end; a closing mark with no opening one covers the
+/// text before it (a quotation continued from the previous sentence).
+fn quote_ranges(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in t.char_indices() {
+        let end = i + c.len_utf8();
+        match c {
+            '“' => {
+                if open.is_none() {
+                    open = Some(i);
+                }
+            }
+            '”' => match open.take() {
+                Some(s) => out.push((s, end)),
+                None => {
+                    if out.is_empty() {
+                        out.push((0, end));
+                    }
+                }
+            },
+            '"' => match open.take() {
+                Some(s) => out.push((s, end)),
+                None => {
+                    let opening = prev.is_none_or(|p| p.is_whitespace() || "([{:—–-".contains(p));
+                    if opening {
+                        open = Some(i);
+                    } else if out.is_empty() {
+                        out.push((0, end));
+                    }
+                }
+            },
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(s) = open {
+        out.push((s, t.len()));
+    }
+    out
+}
+
+/// Whether a sentence can report an event at all: it ends like a sentence (headlines, tag
+/// lines and captions without a full stop do not), and is not a question.
+fn is_statement_sentence(t: &str) -> bool {
+    let core = t.trim_end_matches(|c: char| c.is_whitespace() || "\"”’')]".contains(c));
+    core.ends_with('.') || core.ends_with('!')
+}
+
+/// Words `[from, to)` of the open (unquoted, lower-case) text.
+fn open_slice<'a>(s: &'a Sent, from: usize, to: usize) -> &'a str {
+    let (a, b) = s.word_range(from, to);
+    s.open.get(a..b).unwrap_or("")
+}
+
+fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
+    let deaths = numbers::find_deaths(s.text);
+    let cands = if is_statement_sentence(s.text) && !lexicon::has_any(&lexicon::OPINION_AC, &s.open, false) {
+        candidates(s, ctx)
+    } else {
+        Vec::new()
+    };
+    if cands.is_empty() {
+        follow_up_deaths(s, &deaths, events);
+        return;
+    }
+    let actors_found = sentence_actors(s);
+    let claimant = claimant(s, &actors_found);
+    let has_deaths = !deaths.is_empty();
+    // "In another attack", "separately", "elsewhere": a new event, not a follow-up.
+    let fresh = lexicon::has_any(&lexicon::FRESH_AC, &s.open, false);
+    let civilians = lexicon::has_any(&lexicon::CIVILIAN_AC, &s.open, false);
+    let armed_target = lexicon::has_any(&lexicon::ARMED_AC, &s.open, false);
+    let cross = s.open.contains("cross-border")
+        || s.open.contains("across the border")
+        || s.open.contains("border")
+        || s.open.contains("bilateral");
+    let time_cue = lexicon::has_any(&lexicon::TIME_AC, &s.open, false) || !years_in(&s.open).is_empty();
+    let named = !actors_found.is_empty() || has_named(s);
+
+    // (event index, new?, trigger start)
+    let mut touched: Vec<(usize, bool, usize)> = Vec::new();
+    for c in &cands {
+        let info = 2 * (c.places.len().min(3) as i32)
+            + if c.date.is_some() { 2 } else { 0 }
+            + if has_deaths { 2 } else { 0 }
+            + i32::from(!actors_found.is_empty());
+        let any_violent = events.iter().any(|e| e.kind.is_violent());
+        // "the attack" as the object of a summons or a condemnation is a back-reference even
+        // with a date nearby; as a subject ("The clashes erupted on October 11") it may open.
+        let has_sd = cands.iter().any(|x| !x.kind.is_violent());
+        let specific_violent = !c.places.is_empty()
+            || (c.date.is_some() && (!c.definite || (!any_violent && !has_sd)))
+            || has_deaths;
+        let target = find_target(events, c, s.idx, fresh);
+        match target {
+            Some(t) => {
+                let e = &mut events[t];
+                if info > e.info && family(e.kind) == family(c.kind) {
+                    e.info = info;
+                    e.evidence = s.span;
+                    if !c.places.is_empty() {
+                        merge_places(&mut e.places, &c.places);
+                    }
+                } else if e.places.is_empty() {
+                    e.places = c.places.clone();
+                }
+                if e.date.is_none() {
+                    e.date = c.date.clone();
+                }
+                for a in &actors_found {
+                    if !e.actors.contains(a) {
+                        e.actors.push(a.clone());
+                    }
+                }
+                e.last = s.idx;
+                touched.push((t, false, c.at.0));
+            }
+            None => {
+                let keep = if c.kind.is_violent() {
+                    specific_violent
+                } else if c.kind == Kind::Statement {
+                    time_cue || c.date.is_some()
+                } else {
+                    named || c.date.is_some() || time_cue || !c.places.is_empty()
+                };
+                if keep {
+                    events.push(Building {
+                        kind: c.kind,
+                        evidence: s.span,
+                        info,
+                        places: c.places.clone(),
+                        date: c.date.clone(),
+                        deaths: None,
+                        claimant: None,
+                        actors: actors_found.clone(),
+                        civilians,
+                        armed_target,
+                        last: s.idx,
+                        cross_border: cross,
+                    });
+                    touched.push((events.len() - 1, true, c.at.0));
+                } else if c.kind.is_violent()
+                    && let Some(t) = events.iter().rev().take(MAX_LOOKBACK).position(|e| e.kind.is_violent())
+                {
+                    let t = events.len() - 1 - t;
+                    // A back-reference with nothing new ("these operations", "the attacks").
+                    touched.push((t, false, c.at.0));
+                }
+            }
+        }
+    }
+    if let Some(first) = deaths.first() {
+        let pick = |want_new: bool| {
+            touched
+                .iter()
+                .filter(|(t, n, _)| *n == want_new && events[*t].kind.is_violent())
+                .min_by_key(|(_, _, at)| at.abs_diff(first.at))
+                .map(|(t, _, _)| *t)
+        };
+        if let Some(t) = pick(true).or_else(|| pick(false)) {
+            add_deaths(&mut events[t], &deaths, claimant.clone());
+        } else {
+            follow_up_deaths(s, &deaths, events);
+        }
+    }
+}
+
+/// A sentence that only gives a death toll completes the violent event reported in the two
+/// sentences before it ("“Two soldiers lost their lives,” the army said.").
+fn follow_up_deaths(s: &Sent, deaths: &[Deaths], events: &mut [Building]) {
+    if deaths.is_empty()
+        || lexicon::has_substring(&lexicon::TREND_AC, &s.open)
+        || lexicon::has_any(&lexicon::OPINION_AC, &s.open, false)
+    {
+        return;
+    }
+    if let Some(e) = events.iter_mut().rev().take(8).find(|e| e.kind.is_violent() && s.idx <= e.last + 2) {
+        let actors = sentence_actors(s);
+        let claimant = claimant(s, &actors);
+        add_deaths(e, deaths, claimant);
+        e.last = s.idx;
+    }
+}
+
+fn add_deaths(e: &mut Building, deaths: &[Deaths], claimant: Option<String>) {
+    let Some((n, class, victims)) = numbers::combine(deaths) else { return };
+    // Two sources with different figures are conflicting claims: keep the lower (ACLED).
+    let conflicting = matches!((&e.claimant, &claimant), (Some(a), Some(b)) if norm(a) != norm(b));
+    e.deaths = Some(match e.deaths.take() {
+        None => (n, class, victims),
+        Some((m, c0, v0)) => {
+            if !conflicting && c0 != class && c0 != VictimClass::Unknown && class != VictimClass::Unknown {
+                (m.saturating_add(n), VictimClass::Unknown, format!("{v0}, {victims}"))
+            } else if n < m {
+                (n, class, victims)
+            } else {
+                (m, c0, v0)
+            }
+        }
+    });
+    if e.claimant.is_none() {
+        e.claimant = claimant;
+    }
+    if class == VictimClass::Civilian {
+        e.civilians = true;
+    }
+}
+
+/// The event an event mention continues, if any.
+fn find_target(events: &[Building], c: &Cand, idx: usize, fresh: bool) -> Option<usize> {
+    let skip = events.len().saturating_sub(MAX_LOOKBACK);
+    if c.kind == Kind::Kill && c.places.is_empty() {
+        // "23 soldiers were martyred and 200 fighters were killed": the toll of the event
+        // just reported, whatever its kind.
+        if let Some(i) = events.iter().rposition(|e| e.kind.is_violent() && idx <= e.last + 2) {
+            return Some(i);
+        }
+    }
+    let found = if c.kind.is_violent() {
+        events.iter().skip(skip).rposition(|e| {
+            family(e.kind) == family(c.kind)
+                && places_compatible(&e.places, &c.places)
+                && dates_compatible(e.date.as_ref(), c.date.as_ref())
+                && !fresh
+                && c.region.is_none()
+        })
+    } else {
+        events.iter().skip(skip).rposition(|e| {
+            !e.kind.is_violent()
+                && idx <= e.last + 2
+                && if c.kind == Kind::Statement {
+                    // A dated statement is news of its own; an undated one elaborates.
+                    c.date.is_none() && (e.kind != Kind::Statement || idx <= e.last + 1)
+                } else {
+                    e.kind == c.kind
+                }
+                && places_compatible(&e.places, &c.places)
+                && dates_compatible(e.date.as_ref(), c.date.as_ref())
+        })
+    };
+    found.map(|i| i + skip)
+}
+
+/// How many earlier events a new mention is compared with (keeps merging linear).
+const MAX_LOOKBACK: usize = 64;
+/// Most places kept per event.
+const MAX_PLACES: usize = 12;
+
+/// Kinds that may continue one another: an attack and a bare death report; a clash and a
+/// capture of posts.
+fn family(k: Kind) -> Kind {
+    match k {
+        Kind::Attack | Kind::Kill => Kind::Attack,
+        Kind::Clash | Kind::Capture => Kind::Clash,
+        other => other,
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// New places are compatible with an event's places when each is already there (or inside
+/// or around one of them: Kabul within an event "in Afghanistan").
+fn places_compatible(have: &[Loc], new: &[Loc]) -> bool {
+    if have.is_empty() || new.is_empty() {
+        return true;
+    }
+    new.iter().all(|n| {
+        let nn = norm(&n.text);
+        have.iter().any(|h| {
+            let hn = norm(&h.text);
+            if hn.contains(&nn) || nn.contains(&hn) {
+                return true;
+            }
+            match (&h.place, &n.place) {
+                (Some(hp), Some(np)) => {
+                    hp.name == np.name
+                        || (hp.kind == "country" && np.country == hp.name)
+                        || (np.kind == "country" && hp.country == np.name)
+                        || (hp.kind == "province" && np.province.as_deref() == Some(hp.name.as_str()))
+                        || (np.kind == "province" && hp.province.as_deref() == Some(np.name.as_str()))
+                }
+                _ => false,
+            }
+        })
+    })
+}
+
+fn merge_places(have: &mut Vec<Loc>, new: &[Loc]) {
+    for n in new {
+        if have.len() >= MAX_PLACES {
+            return;
+        }
+        let nn = norm(&n.text);
+        if !have.iter().any(|h| norm(&h.text) == nn) {
+            have.push(n.clone());
+        }
+    }
+}
+
+fn dates_compatible(a: Option<&dates::DateMention>, b: Option<&dates::DateMention>) -> bool {
+    let (Some(a), Some(b)) = (a.and_then(|d| d.value.as_deref()), b.and_then(|d| d.value.as_deref())) else {
+        return true;
+    };
+    let within = |x: &str, range: &str| {
+        range
+            .split_once('/')
+            .is_some_and(|(lo, hi)| x.get(..lo.len()) >= Some(lo) && x.get(..hi.len()) <= Some(hi))
+    };
+    a == b || a.starts_with(b) || b.starts_with(a) || within(a, b) || within(b, a)
+}
+
+/// Whether a capitalized word (a name) appears outside quotes, other than the first word.
+fn has_named(s: &Sent) -> bool {
+    s.words.iter().skip(1).any(|w| {
+        !s.is_quoted(w.start)
+            && s.text.get(w.start..w.end).and_then(|x| x.chars().next()).is_some_and(char::is_uppercase)
+            && !matches!(
+                w.lower.as_str(),
+                "i" | "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+            )
+    })
+}
+
+/// Canonical actors named outside quotes, in order, without repeats.
+fn sentence_actors(s: &Sent) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in actors::find_actors(s.text) {
+        if s.is_quoted(m.span.start) {
+            continue;
+        }
+        if !out.contains(&m.canonical) {
+            out.push(m.canonical);
+        }
+    }
+    out
+}
+
+/// Who a death toll is attributed to: "according to X", "X said", "claiming …" (the subject).
+fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
+    let open = &s.open;
+    if let Some(p) = open.find("according to ") {
+        let from = p + "according to ".len();
+        let rest = s.text.get(from..).unwrap_or("");
+        let phrase_end = rest.find([',', '.', ';', '“', '"']).unwrap_or(rest.len());
+        let phrase = rest[..phrase_end].trim();
+        // An abbreviation in brackets shortly after names the institution: "(ISPR)".
+        let window = rest.get(..rest.len().min(phrase_end + 80)).unwrap_or(rest);
+        if let Some(open_b) = window.find('(')
+            && let Some(close_b) = window[open_b..].find(')')
+        {
+            let abbr = &window[open_b + 1..open_b + close_b];
+            if (2..=8).contains(&abbr.len()) && abbr.chars().all(|c| c.is_ascii_uppercase()) {
+                return Some(abbr.to_string());
+            }
+        }
+        let lower = phrase.to_lowercase();
+        if lower.contains("official") {
+            return Some("officials".to_string());
+        }
+        if let Some(c) = actors::canonical_actor(phrase) {
+            return Some(c.to_string());
+        }
+        let cleaned = phrase.trim_start_matches("the ").trim_start_matches("The ").trim();
+        if !cleaned.is_empty() && cleaned.len() <= 80 && !lower.starts_with("some report") {
+            return Some(cleaned.to_string());
+        }
+    }
+    for verb in [" said", " claimed", " confirmed", " reported", " stated"] {
+        if let Some(p) = open.rfind(verb) {
+            let wi = s.word_at(p);
+            let mut from = wi;
+            while from > 0 && wi - from < 4 {
+                let g = s.text.get(s.words[from - 1].end..s.words[from].start).unwrap_or("");
+                if g.contains(',') || g.contains('”') || g.contains('"') || g.contains('.') {
+                    break;
+                }
+                from -= 1;
+            }
+            if from < wi {
+                let (a, b) = s.word_range(from, wi);
+                let np = s.text.get(a..b).unwrap_or("").trim();
+                let lower = np.to_lowercase();
+                if !np.is_empty()
+                    && !matches!(lower.as_str(), "he" | "she" | "they" | "it" | "we" | "who" | "which")
+                    && !s.is_quoted(a)
+                {
+                    if lower.contains("official") {
+                        return Some("officials".to_string());
+                    }
+                    return Some(
+                        actors::canonical_actor(np).map(str::to_string).unwrap_or_else(|| np.to_string()),
+                    );
+                }
+            }
+        }
+    }
+    if open.contains("claiming") || open.contains("claimed") {
+        if let Some(a) = actors_found.first() {
+            return Some(a.clone());
+        }
+        let first = s.words.first()?;
+        let w = s.text.get(first.start..first.end)?;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            return Some(w.to_string());
+        }
+    }
+    None
+}
+
+/// Event mentions of one sentence, filtered, with places and dates assigned.
+fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
+    let Some(ac) = lexicon::TRIGGER_AC.as_ref() else { return Vec::new() };
+    let mut violent: Vec<Cand> = Vec::new();
+    let mut kills: Vec<Cand> = Vec::new();
+    let mut other: Vec<Cand> = Vec::new();
+    let has_border = s.open.contains("border") || s.open.contains("crossing");
+    let weapon = sentence_weapon(s);
+    let hedged = lexicon::has_any(&lexicon::HEDGE_AC, &s.open, false);
+    let hedged_sd = lexicon::has_any(&lexicon::HEDGE_SD_AC, &s.open, false);
+    let background = lexicon::has_substring(&lexicon::TREND_SENTENCE_AC, &s.open);
+    let years = years_in(&s.open);
+    // Every trigger word, kept or not: a place belongs to the nearest one.
+    let mut anchors: Vec<(usize, usize, bool)> = Vec::new();
+    for m in ac.find_iter(&s.open) {
+        let (st, en) = (m.start(), m.end());
+        if !lexicon::bounded(&s.open, st, en, false) {
+            continue;
+        }
+        let trig = lexicon::TRIGGERS[m.pattern().as_usize()];
+        if !matches!(trig.kind, Kind::Kill | Kind::Statement) {
+            anchors.push((st, en, trig.kind.is_violent()));
+        }
+        // Part of a name ("Community Dialogue", "the Doha Agreement"), except named meetings.
+        if st > 0
+            && trig.kind != Kind::Meeting
+            && s.text.get(st..).and_then(|x| x.chars().next()).is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        let wi = s.word_at(st);
+        let wend = s.word_at(en.saturating_sub(1)) + 1;
+        let mut kind = trig.kind;
+        match trig.cond {
+            Cond::Border if !has_border => continue,
+            Cond::NamedObject => {
+                let named = s.words.get(wend).is_some_and(|w| {
+                    s.text.get(w.start..w.end).and_then(|x| x.chars().next()).is_some_and(char::is_uppercase)
+                });
+                if !named {
+                    continue;
+                }
+            }
+            Cond::Territory => {
+                let obj = (wend..(wend + 5).min(s.words.len())).any(|j| {
+                    let w = s.words[j].lower.as_str();
+                    [
+                        "post",
+                        "posts",
+                        "position",
+                        "positions",
+                        "territory",
+                        "town",
+                        "village",
+                        "area",
+                        "checkpoint",
+                    ]
+                    .iter()
+                    .any(|o| w.ends_with(o))
+                        || w == "district"
+                        || w == "base"
+                });
+                if !obj {
+                    continue;
+                }
+            }
+            Cond::Head => {
+                if let Some(k) = chain_weapon(s, wi)
+                    .or_else(|| if matches!(kind, Kind::Attack | Kind::AirStrike) { weapon } else { None })
+                {
+                    kind = k;
+                }
+            }
+            _ => {}
+        }
+        if kind == Kind::Attack
+            && let Some(k) = weapon
+        {
+            kind = k;
+        }
+        // Hypothetical, negated, intended or advocated.
+        if lexicon::has_any(&lexicon::MODAL_AC, open_slice(s, wi.saturating_sub(5), wi), false) {
+            continue;
+        }
+        let prev = wi.checked_sub(1).map(|p| s.words[p].lower.as_str()).unwrap_or("");
+        if matches!(prev, "to" | "for") && !trig.pat.starts_with("to") {
+            continue;
+        }
+        // A participle used as an adjective: "the banned TTP", "the detained men".
+        if matches!(kind, Kind::Decision | Kind::Arrest | Kind::Agreement)
+            && matches!(prev, "the" | "a" | "an" | "its" | "their" | "this" | "these" | "those")
+        {
+            continue;
+        }
+        // Trend or background around the trigger.
+        let around = open_slice(s, wi.saturating_sub(8), wend + 8);
+        let trend = if kind.is_violent() { &lexicon::TREND_AC } else { &lexicon::TREND_SD_AC };
+        // A bare death report is weak: any trend marker in the sentence disqualifies it
+        // ("a surge in attacks …, with 1,500 people killed last year").
+        let scope = if kind == Kind::Kill { s.open.as_str() } else { around };
+        if lexicon::has_substring(trend, scope) || (kind.is_violent() && background) {
+            continue;
+        }
+        if !kind.is_violent() && hedged_sd {
+            continue;
+        }
+        if let Some(r) = ctx.ref_year
+            && years.iter().any(|&y| y < r - 1)
+        {
+            continue;
+        }
+        // Weak statements need a sentence free of hedges.
+        if kind == Kind::Statement && hedged {
+            continue;
+        }
+        let definite = (1..=2).any(|k| {
+            wi.checked_sub(k).is_some_and(|p| {
+                matches!(s.words[p].lower.as_str(), "the" | "this" | "that" | "these" | "those")
+            })
+        });
+        let cand = Cand {
+            kind,
+            at: (st, en),
+            positions: vec![(st, en)],
+            places: Vec::new(),
+            date: None,
+            region: None,
+            definite,
+        };
+        if kind == Kind::Kill {
+            kills.push(cand);
+        } else if kind.is_violent() {
+            violent.push(cand);
+        } else {
+            other.push(cand);
+        }
+    }
+    if violent.is_empty() {
+        violent = kills.into_iter().take(1).collect();
+    }
+    // One mention per ACLED sub-type per sentence (unless split below).
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut kept_violent: Vec<Cand> = Vec::new();
+    for c in violent {
+        if seen.insert(c.kind.code()) {
+            kept_violent.push(c);
+        } else if let Some(k) = kept_violent.iter_mut().find(|k| k.kind.code() == c.kind.code()) {
+            k.positions.push(c.at);
+        }
+    }
+    let violent = kept_violent;
+    let mut cands: Vec<Cand> = Vec::new();
+    for c in violent {
+        match split_regions(s, &c) {
+            Some((a, b)) => {
+                cands.push(Cand { region: Some(a), ..c.clone() });
+                cands.push(Cand { region: Some(b), ..c });
+            }
+            None => cands.push(c),
+        }
+    }
+    // Non-violent: one per sentence, highest priority; statements only without violence.
+    if !cands.is_empty() {
+        other.retain(|c| c.kind != Kind::Statement);
+    }
+    if let Some(best) = other.iter().max_by_key(|c| (c.kind.priority(), std::cmp::Reverse(c.at.0))) {
+        // The one non-violent event of the sentence owns all its non-violent trigger words
+        // ("agreed to a ceasefire after talks … in Doha").
+        let mut best = best.clone();
+        best.positions = anchors.iter().filter(|a| !a.2).map(|a| (a.0, a.1)).collect();
+        if best.positions.is_empty() {
+            best.positions.push(best.at);
+        }
+        cands.push(best);
+    }
+    if cands.is_empty() {
+        return cands;
+    }
+    assign_slots(s, ctx, &mut cands, &anchors);
+    cands
+}
+
+/// The weapon chain right before an attack head: "rocket, artillery and drone attacks" →
+/// the first weapon named (rocket → shelling).
+fn chain_weapon(s: &Sent, wi: usize) -> Option<Kind> {
+    let mut found = None;
+    let mut j = wi;
+    while j > 0 {
+        let w = &s.words[j - 1];
+        let gap = s.text.get(w.end..s.words[j].start).unwrap_or("");
+        if !(gap == " " || gap == ", " || gap == "/") {
+            break;
+        }
+        if let Some(&(_, k)) = lexicon::WEAPONS.iter().find(|(x, _)| *x == w.lower) {
+            found = Some(k);
+        } else if !(w.lower == "and" || w.lower == "or") {
+            break;
+        }
+        j -= 1;
+    }
+    found
+}
+
+/// The first strong weapon cue anywhere in the sentence (outside quotes).
+fn sentence_weapon(s: &Sent) -> Option<Kind> {
+    s.words.iter().filter(|w| !s.is_quoted(w.start)).find_map(|w| {
+        if matches!(w.lower.as_str(), "air" | "car" | "bomb" | "bombs" | "explosive") {
+            return None;
+        }
+        lexicon::WEAPONS.iter().find(|(x, _)| *x == w.lower).map(|&(_, k)| k)
+    })
+}
+
+/// "suicide attacks in X, one near A and another targeting B": two regions after a plural
+/// trigger.
+fn split_regions(s: &Sent, c: &Cand) -> Option<((usize, usize), (usize, usize))> {
+    if !s.open.get(..c.at.1)?.ends_with('s') {
+        return None;
+    }
+    let rest = s.open.get(c.at.1..)?;
+    let one = rest.find(" one ")?;
+    let after_one = &rest[one..];
+    let other = ["and another ", "another ", "the other ", "a second "]
+        .iter()
+        .filter_map(|m| after_one.find(m))
+        .min()?;
+    let a = c.at.1 + one;
+    let b = a + other;
+    Some(((a, b), (b, s.text.len())))
+}
+
+/// Places, dates: each to the nearest trigger.
+fn assign_slots(s: &Sent, ctx: &Ctx, cands: &mut [Cand], anchors: &[(usize, usize, bool)]) {
+    let locs = sentence_places(s);
+    let mut ds: Vec<dates::DateMention> = dates::find_dates(s.text, ctx.base, ctx.year_hint)
+        .into_iter()
+        .filter(|d| !s.is_quoted(d.span.start))
+        .collect();
+    ds.extend(time_cues(s, &ds));
+    let dist_at = |at: (usize, usize), start: usize, end: usize| -> usize {
+        if start >= at.1 { start - at.1 } else { (at.0.saturating_sub(end)) * 3 / 2 }
+    };
+    let dist = |c: &Cand, start: usize, end: usize| {
+        c.positions.iter().map(|&p| dist_at(p, start, end)).min().unwrap_or(usize::MAX)
+    };
+    // A place nearer to a trigger that was dropped (a hypothetical strike, a back-reference)
+    // than to any kept one belongs to that dropped mention.
+    let kept: Vec<(usize, usize)> = cands.iter().flat_map(|c| c.positions.iter().copied()).collect();
+    let owned_by_kept = |start: usize, end: usize, best: usize| {
+        anchors.iter().all(|&(a, b, _)| kept.contains(&(a, b)) || dist_at((a, b), start, end) >= best)
+    };
+    for l in locs {
+        let regional: Vec<usize> = (0..cands.len())
+            .filter(|&i| cands[i].region.is_some_and(|(a, b)| l.start >= a && l.start < b))
+            .collect();
+        if !regional.is_empty() {
+            for i in regional {
+                cands[i].places.push(l.clone());
+            }
+            continue;
+        }
+        // Shared part of a split ("suicide attacks in Islamabad, one … another …").
+        let shared: Vec<usize> = (0..cands.len())
+            .filter(|&i| cands[i].region.is_some_and(|(a, _)| l.start < a && l.start >= cands[i].at.0))
+            .collect();
+        if !shared.is_empty() {
+            for i in shared {
+                cands[i].places.push(l.clone());
+            }
+            continue;
+        }
+        if let Some(i) = (0..cands.len()).min_by_key(|&i| dist(&cands[i], l.start, l.end))
+            && owned_by_kept(l.start, l.end, dist(&cands[i], l.start, l.end))
+        {
+            cands[i].places.push(l);
+        }
+    }
+    // Dates follow what they date ("summoned the envoy on Monday to protest the attack").
+    let date_dist = |c: &Cand, start: usize, end: usize| {
+        c.positions
+            .iter()
+            .map(|&(a, b)| if start >= b { start - b } else { a.saturating_sub(end) * 3 })
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    for d in ds {
+        if let Some(i) = (0..cands.len()).min_by_key(|&i| date_dist(&cands[i], d.span.start, d.span.end)) {
+            if cands[i].date.is_none() {
+                cands[i].date = Some(d.clone());
+            }
+            // A split pair shares its date.
+            if cands[i].region.is_some() {
+                for c in cands.iter_mut().filter(|c| c.region.is_some() && c.date.is_none()) {
+                    c.date = Some(d.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Time expressions the date finder did not report, kept as text ("recently", "on Friday",
+/// "last week"); a bare or glued year ("late2025") gives a partial date.
+fn time_cues(s: &Sent, found: &[dates::DateMention]) -> Vec<dates::DateMention> {
+    let overlaps = |a: usize, b: usize| found.iter().any(|d| a < d.span.end && d.span.start < b);
+    let mut out = Vec::new();
+    if let Some(ac) = lexicon::TIME_AC.as_ref() {
+        for m in ac.find_iter(&s.open) {
+            let (a, b) = (m.start(), m.end());
+            let pat = &s.open[a..b];
+            if matches!(pat, "once again" | "latest" | "hours")
+                || !lexicon::bounded(&s.open, a, b, false)
+                || overlaps(a, b)
+            {
+                continue;
+            }
+            let text = s.text.get(a..b).unwrap_or(pat).to_string();
+            out.push(dates::DateMention { span: Span::new(a, b), text, value: None, relative: true });
+        }
+    }
+    for w in &s.words {
+        if s.is_quoted(w.start) || overlaps(w.start, w.end) {
+            continue;
+        }
+        let ys = years_in(&w.lower);
+        if let [y] = ys.as_slice()
+            && w.lower.len() <= 10
+            && w.lower.ends_with(&y.to_string())
+        {
+            let text = s.text.get(w.start..w.end).unwrap_or("").to_string();
+            out.push(dates::DateMention {
+                span: Span::new(w.start, w.end),
+                text,
+                value: Some(y.to_string()),
+                relative: false,
+            });
+        }
+    }
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// Gazetteer places and place phrases of a sentence, outside quotes, as written.
+fn sentence_places(s: &Sent) -> Vec<Loc> {
+    let quoted = |b: usize| s.is_quoted(b);
+    let dateline = dateline_end(s.text);
+    let mut out: Vec<Loc> = Vec::new();
+    for h in locs::find_loc_phrases(s.text, &s.words, &quoted) {
+        let text = s.text.get(h.start..h.end).unwrap_or("").to_string();
+        out.push(Loc { start: h.start, end: h.end, text, place: None });
+    }
+    out.sort_by_key(|l| l.start);
+    let mut extra: Vec<Loc> = Vec::new();
+    for m in places::find_places(s.text) {
+        if s.is_quoted(m.span.start) || m.span.start < dateline {
+            continue;
+        }
+        let i = out.partition_point(|l| l.end <= m.span.start);
+        if let Some(l) = out.get_mut(i).filter(|l| l.start < m.span.end) {
+            if l.place.is_none() {
+                l.place = Some(m.place);
+            }
+            continue;
+        }
+        // A country named outside a locative phrase is an actor ("Pakistan launched …").
+        if m.place.kind == "country" {
+            let wi = s.word_at(m.span.start);
+            let prev = wi.checked_sub(1).map(|p| s.words[p].lower.as_str()).unwrap_or("");
+            if !matches!(prev, "in" | "inside" | "into" | "across" | "at" | "near" | "to") {
+                continue;
+            }
+        }
+        // Written form: "Orakzai district", "Khyber Pakhtunkhwa (KP)".
+        let mut end = m.span.end;
+        let rest = s.text.get(end..).unwrap_or("");
+        for ext in [" district", " District", " province", " Province", " agency", " Agency"] {
+            if rest.starts_with(ext) && !rest[ext.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+                end += ext.len();
+                break;
+            }
+        }
+        let text = s.text.get(m.span.start..end).unwrap_or(&m.text).to_string();
+        extra.push(Loc { start: m.span.start, end, text, place: Some(m.place) });
+    }
+    out.extend(extra);
+    for l in out.iter_mut().filter(|l| l.place.is_none()) {
+        l.place = places::lookup(&l.text).or_else(|| {
+            let first = l.text.split([' ', '(']).next().unwrap_or("");
+            if first.len() < l.text.len() { places::lookup(first) } else { None }
+        });
+    }
+    out.sort_by_key(|l| l.start);
+    let mut seen = HashSet::new();
+    out.retain(|l| seen.insert(norm(&l.text)));
+    out
+}
+
+/// End of a dateline ("ISLAMABAD:", "KABUL, Dec 25 (Reuters) -", "[Islamabad]"), or 0.
+fn dateline_end(t: &str) -> usize {
+    if t.starts_with('[') {
+        return t.find(']').filter(|&e| e < 40).map_or(0, |e| e + 1);
+    }
+    let head: String = t.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '-').collect();
+    let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 {
+        return 0;
+    }
+    let rest = &t[head.len()..];
+    if rest.starts_with(':') || rest.starts_with(',') {
+        // Up to the first " - " / " — " / ":" after the place.
+        let window = &t[..t.len().min(head.len() + 60)];
+        for sep in [": ", " - ", " — ", " – "] {
+            if let Some(p) = window.find(sep) {
+                return p + sep.len();
+            }
+        }
+        return head.len();
+    }
+    0
+}
+
+/// Country of an event: from its places, else "both" for cross-border or bilateral events,
+/// else from the nationality of what the evidence names.
+fn country(b: &Building, evidence: &str) -> Option<String> {
+    let mut set: Vec<&str> = Vec::new();
+    for l in &b.places {
+        if let Some(p) = &l.place
+            && (p.country == "Pakistan" || p.country == "Afghanistan")
+            && !set.contains(&p.country.as_str())
+        {
+            set.push(p.country.as_str());
+        }
+    }
+    match set.len() {
+        2 => return Some("both".into()),
+        1 => return Some(set[0].to_string()),
+        _ => {}
+    }
+    let lower = evidence.to_lowercase();
+    let pk = lower.contains("pakistan") || lower.contains("islamabad");
+    let af = lower.contains("afghan") || lower.contains("kabul") || lower.contains("taliban");
+    if b.cross_border || (pk && af) {
+        return Some("both".into());
+    }
+    if pk {
+        Some("Pakistan".into())
+    } else if af {
+        Some("Afghanistan".into())
+    } else {
+        None
+    }
+}
+
+fn join_list(items: &[String]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}
+
+fn finish(doc: &Document, b: Building) -> Event {
+    let (mut event_type, mut sub_type) = b.kind.code();
+    let victim_civ = matches!(b.deaths, Some((_, VictimClass::Civilian, _)));
+    if matches!(b.kind, Kind::Attack | Kind::Kill) && (victim_civ || (b.civilians && !b.armed_target)) {
+        event_type = "Violence against civilians";
+        sub_type = "Attack";
+    }
+    let evidence = doc.span_text(b.evidence).to_string();
+    let country = country(&b, &evidence);
+    let noun = if event_type == "Violence against civilians" && sub_type == "Attack" {
+        "Attack on civilians"
+    } else {
+        b.kind.noun()
+    };
+    let places: Vec<String> = b.places.iter().map(|l| l.text.clone()).collect();
+    let mut what = noun.to_string();
+    if !b.actors.is_empty() {
+        what.push_str(&format!(" involving {}", join_list(&b.actors[..b.actors.len().min(3)])));
+    }
+    if !places.is_empty() {
+        what.push_str(&format!(" in {}", join_list(&places[..places.len().min(5)])));
+    }
+    if let Some(d) = &b.date {
+        what.push_str(&format!(" ({})", d.value.as_deref().unwrap_or(&d.text)));
+    }
+    if let Some((n, _, _)) = &b.deaths {
+        what.push_str(&format!("; {n} reported killed"));
+        if let Some(c) = &b.claimant {
+            what.push_str(&format!(" according to {c}"));
+        }
+    }
+    let victims = b.deaths.as_ref().map(|(_, _, v)| match &b.claimant {
+        Some(c) => format!("{v} (according to {c})"),
+        None => v.clone(),
+    });
+    Event {
+        doc: doc.id.clone(),
+        anchor: doc.anchor(b.evidence),
+        span: b.evidence,
+        evidence,
+        what,
+        event_type: event_type.to_string(),
+        sub_type: sub_type.to_string(),
+        date: b.date.as_ref().and_then(|d| d.value.clone()),
+        date_text: b.date.as_ref().map(|d| d.text.clone()),
+        locations: b.places.into_iter().map(|l| Location { text: l.text, place: l.place }).collect(),
+        country,
+        actors: b.actors,
+        fatalities: b.deaths.as_ref().map(|d| d.0),
+        fatalities_claimed_by: if b.deaths.is_some() { b.claimant } else { None },
+        victims,
+    }
+}

@@ -1,0 +1,517 @@
+//! Numbers in words and digits, and reported deaths under ACLED's rules.
+//!
+//! "more than 100" → 100, "over two hundred" → 200, "dozens" → 12, "hundreds" → 100,
+//! "a dozen" → 12; injuries and unspecified "casualties" are not deaths.
+
+use super::lexicon::is_word_char;
+
+/// A word of a sentence: byte range and lower-cased text.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Byte start in the sentence.
+    pub start: usize,
+    /// Byte end in the sentence.
+    pub end: usize,
+    /// Lower-cased text.
+    pub lower: String,
+}
+
+/// Split a sentence into words: runs of letters and digits, keeping inner hyphens and the
+/// thousands separator in "1,200".
+pub fn words(s: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = |n: Option<char>| n.is_some_and(is_word_char);
+        let inner = start.is_some()
+            && ((c == '-' && joins(next))
+                || (c == ',' && next.is_some_and(|n| n.is_ascii_digit()) && {
+                    let prev = s.get(..i).and_then(|p| p.chars().next_back());
+                    prev.is_some_and(|p| p.is_ascii_digit())
+                        && s.get(i + 1..).is_some_and(|r| {
+                            r.len() >= 3
+                                && r.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                                && !r.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
+                        })
+                }));
+        if is_word_char(c) || inner {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            out.push(Word { start: st, end: i, lower: s[st..i].to_lowercase() });
+        }
+    }
+    if let Some(st) = start {
+        out.push(Word { start: st, end: s.len(), lower: s[st..].to_lowercase() });
+    }
+    out
+}
+
+fn unit(w: &str) -> Option<u64> {
+    Some(match w {
+        "one" | "a" | "an" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// A number expression: its value and how many words it spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Num {
+    /// Value (lower bound for vague quantities).
+    pub value: u64,
+    /// Index of the first word.
+    pub first: usize,
+    /// Index one past the last word.
+    pub end: usize,
+}
+
+/// Parse the number starting at word `i` ("11", "1,200", "two hundred", "twenty-three",
+/// "a dozen", "dozens", "hundreds"). "a"/"an" only count before "dozen"/"hundred"/"thousand".
+pub fn number_at(ws: &[Word], i: usize) -> Option<Num> {
+    let w = ws.get(i)?.lower.as_str();
+    if w.chars().all(|c| c.is_ascii_digit() || c == ',') && w.starts_with(|c: char| c.is_ascii_digit()) {
+        let v: u64 = w.replace(',', "").parse().ok()?;
+        let mut end = i + 1;
+        let mut value = v;
+        if let Some(next) = ws.get(i + 1) {
+            match next.lower.as_str() {
+                "hundred" => {
+                    value = v.saturating_mul(100);
+                    end += 1;
+                }
+                "thousand" => {
+                    value = v.saturating_mul(1000);
+                    end += 1;
+                }
+                _ => {}
+            }
+        }
+        return Some(Num { value, first: i, end });
+    }
+    match w {
+        "dozens" | "scores" => return Some(Num { value: 12, first: i, end: i + 1 }),
+        "hundreds" => return Some(Num { value: 100, first: i, end: i + 1 }),
+        "thousands" => return Some(Num { value: 1000, first: i, end: i + 1 }),
+        "dozen" => return Some(Num { value: 12, first: i, end: i + 1 }),
+        _ => {}
+    }
+    // Word numbers, possibly hyphenated ("twenty-three") and scaled ("two hundred").
+    let mut value: u64 = 0;
+    let mut current: u64 = 0;
+    let mut j = i;
+    let mut any = false;
+    while let Some(word) = ws.get(j) {
+        let lw = word.lower.as_str();
+        if lw == "and" && any && j > 0 && matches!(ws[j - 1].lower.as_str(), "hundred" | "thousand") {
+            // "two hundred and fifty"
+            if ws.get(j + 1).and_then(|n| word_value(&n.lower)).is_some() {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(v) = word_value(lw) {
+            if (lw == "a" || lw == "an") && any {
+                break;
+            }
+            current += v;
+            any = true;
+            j += 1;
+            continue;
+        }
+        match lw {
+            "dozen" if any => {
+                current = current.max(1) * 12;
+                j += 1;
+            }
+            "hundred" => {
+                current = current.max(1) * 100;
+                any = true;
+                j += 1;
+            }
+            "thousand" => {
+                value += current.max(1) * 1000;
+                current = 0;
+                any = true;
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    if !any {
+        return None;
+    }
+    let total = value + current;
+    // A bare "a"/"an" is an article, not a number.
+    if j == i + 1 && matches!(w, "a" | "an") {
+        return None;
+    }
+    Some(Num { value: total, first: i, end: j })
+}
+
+fn word_value(w: &str) -> Option<u64> {
+    if let Some((a, b)) = w.split_once('-') {
+        let (x, y) = (unit(a)?, unit(b)?);
+        return (x >= 20 && x % 10 == 0 && y < 10).then_some(x + y);
+    }
+    unit(w)
+}
+
+/// Who the dead are: armed non-state, security forces, civilians.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VictimClass {
+    /// Militants, fighters, terrorists.
+    Armed,
+    /// Soldiers, police, security personnel.
+    Security,
+    /// Civilians.
+    Civilian,
+    /// Not said.
+    Unknown,
+}
+
+/// Classify a victim phrase ("TTP militants", "members of the elite forces").
+pub fn victim_class(phrase: &str) -> VictimClass {
+    let lower = phrase.to_lowercase();
+    let ws: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    for w in ws.iter().rev() {
+        let class = match *w {
+            "militants" | "militant" | "terrorists" | "terrorist" | "fighters" | "fighter" | "insurgents"
+            | "khawarij" | "attackers" | "gunmen" | "rebels" | "extremists" | "bombers" => VictimClass::Armed,
+            "soldiers" | "soldier" | "troops" | "personnel" | "officers" | "officer" | "policemen"
+            | "policeman" | "police" | "forces" | "army" | "commandos" | "guards" | "sepoys" | "jawans"
+            | "levies" | "members" => VictimClass::Security,
+            "civilians" | "civilian" | "people" | "persons" | "individuals" | "women" | "children"
+            | "worshippers" | "passengers" | "students" | "villagers" | "residents" | "pilgrims"
+            | "workers" | "journalists" => VictimClass::Civilian,
+            _ => continue,
+        };
+        // "members of the elite forces": the head decides, keep looking for a better noun.
+        if *w == "members" {
+            continue;
+        }
+        return class;
+    }
+    if ws.contains(&"members") {
+        return VictimClass::Security;
+    }
+    VictimClass::Unknown
+}
+
+/// Deaths reported in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deaths {
+    /// Number of dead (lower bound).
+    pub n: u32,
+    /// Who they are, as written ("TTP militants").
+    pub victims: String,
+    /// Class of the victims.
+    pub class: VictimClass,
+    /// Byte position in the sentence of the figure.
+    pub at: usize,
+}
+
+const KILL_AFTER: &[&str] = &[
+    "killed",
+    "dead",
+    "died",
+    "slain",
+    "martyred",
+    "perished",
+    "neutralised",
+    "neutralized",
+    "eliminated",
+    "lost",
+    "martyrdom",
+];
+const KILL_BEFORE: &[&str] = &["killing", "killed", "kills"];
+const NOT_DEATH: &[&str] = &[
+    "injured",
+    "wounded",
+    "hurt",
+    "casualties",
+    "injuries",
+    "arrested",
+    "detained",
+    "abducted",
+    "kidnapped",
+    "missing",
+    "displaced",
+    "percent",
+    "per",
+    "years",
+    "year",
+    "months",
+    "days",
+    "hours",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "times",
+];
+
+const GLUED_KILL: &[&str] = &["neutralised", "neutralized", "eliminated"];
+
+fn is_kill_after(w: &str) -> bool {
+    KILL_AFTER.contains(&w) || GLUED_KILL.iter().any(|k| w.len() > k.len() + 3 && w.ends_with(k))
+}
+
+fn is_year_like(ws: &[Word], n: &Num) -> bool {
+    let w = &ws[n.first].lower;
+    w.len() == 4 && !w.contains(',') && (1900..=2100).contains(&n.value) && n.end == n.first + 1
+}
+
+/// Find reported deaths in a sentence (figures inside quotes count too: "two soldiers lost
+/// their lives," the army said).
+pub fn find_deaths(s: &str) -> Vec<Deaths> {
+    let ws = words(s);
+    let mut out: Vec<Deaths> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let Some(num) = number_at(&ws, i) else {
+            i += 1;
+            continue;
+        };
+        if is_year_like(&ws, &num) || num.value == 0 || num.value > 1_000_000 {
+            i = num.end;
+            continue;
+        }
+        // Skip ordinals and dates: "24th", "March 30".
+        let prev = num.first.checked_sub(1).map(|p| ws[p].lower.as_str()).unwrap_or("");
+        if is_month(prev) {
+            i = num.end;
+            continue;
+        }
+        // Pattern A: NUMBER [victims…] (were|have been)? KILLED — within 8 words, no injury word first.
+        let mut found = None;
+        let mut j = num.end;
+        while j < ws.len() && j < num.end + 9 {
+            let w = ws[j].lower.as_str();
+            if NOT_DEATH.contains(&w) {
+                break;
+            }
+            if is_kill_after(w) {
+                // "lost" only as "lost their/his/her lives/life".
+                if w == "lost" && !ws.get(j + 2).is_some_and(|x| x.lower.starts_with("li")) {
+                    break;
+                }
+                let vic_start = ws.get(num.end).map(|x| x.start).unwrap_or(ws[num.first].end);
+                let vic_end = ws[j].start;
+                let mut victims = s.get(vic_start..vic_end).unwrap_or("").trim().to_string();
+                for tail in [" were", " have been", " had been", " was", " who reportedly", " who", " are"] {
+                    while let Some(v) = victims.strip_suffix(tail) {
+                        victims = v.trim_end().to_string();
+                    }
+                }
+                if !KILL_AFTER.contains(&w) {
+                    // Glued "militantsneutralised": the victim noun is the glued prefix.
+                    if let Some(k) = GLUED_KILL.iter().find(|k| w.ends_with(*k)) {
+                        let glued = s.get(ws[j].start..ws[j].end - k.len()).unwrap_or("");
+                        victims = format!("{victims} {glued}").trim().to_string();
+                    }
+                }
+                found = Some(victims);
+                break;
+            }
+            j += 1;
+        }
+        // Pattern B: KILLING / death(s) of / lives of NUMBER.
+        if found.is_none() && num.first >= 1 {
+            let p1 = ws[num.first - 1].lower.as_str();
+            let p2 = num.first.checked_sub(2).map(|k| ws[k].lower.as_str()).unwrap_or("");
+            let modifier = matches!(
+                p1,
+                "than" | "least" | "over" | "about" | "around" | "approximately" | "nearly" | "some"
+            );
+            let (b1, b2) = if modifier {
+                let shift = if matches!(p1, "than" | "least") { 1 } else { 0 };
+                let q = |k: usize| num.first.checked_sub(k).map(|x| ws[x].lower.as_str()).unwrap_or("");
+                (q(2 + shift), q(3 + shift))
+            } else {
+                (p1, p2)
+            };
+            let before_kill = KILL_BEFORE.contains(&b1);
+            let death_of = b1 == "of" && matches!(b2, "death" | "deaths" | "lives" | "killing");
+            let toll =
+                matches!(b1, "to" | "at" | "of") && matches!(b2, "rose" | "reached" | "toll" | "stood");
+            if before_kill || death_of || toll {
+                let vic_start = ws.get(num.end).map(|x| x.start).unwrap_or(s.len());
+                let mut k = num.end;
+                while k < ws.len() && k < num.end + 5 {
+                    let w = ws[k].lower.as_str();
+                    if k > num.end && s.get(ws[k - 1].end..ws[k].start).is_some_and(|g| g.trim() != "") {
+                        break;
+                    }
+                    if matches!(
+                        w,
+                        "in" | "and" | "including" | "on" | "at" | "during" | "while" | "after" | "as"
+                    ) || NOT_DEATH.contains(&w)
+                    {
+                        break;
+                    }
+                    k += 1;
+                }
+                let vic_end = ws.get(k).map(|x| x.start).unwrap_or(s.len()).max(vic_start);
+                found =
+                    Some(s.get(vic_start..vic_end).unwrap_or("").trim().trim_end_matches(',').to_string());
+            }
+        }
+        if let Some(victims) = found {
+            let class = victim_class(&victims);
+            out.push(Deaths {
+                n: u32::try_from(num.value).unwrap_or(u32::MAX),
+                victims,
+                class,
+                at: ws[num.first].start,
+            });
+        }
+        i = num.end;
+    }
+    out
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Total deaths of a sentence: figures for different victim groups are summed ("eight
+/// militants were killed … two soldiers died" → 10); for the same group the lowest figure is
+/// kept (ACLED's conservative rule).
+pub fn combine(deaths: &[Deaths]) -> Option<(u32, VictimClass, String)> {
+    let mut acc: Vec<(VictimClass, u32, String)> = Vec::new();
+    for d in deaths {
+        match acc.iter_mut().find(|(c, _, _)| *c == d.class) {
+            Some(slot) => {
+                if d.n < slot.1 {
+                    slot.1 = d.n;
+                    slot.2 = d.victims.clone();
+                }
+            }
+            None => acc.push((d.class, d.n, d.victims.clone())),
+        }
+    }
+    if acc.is_empty() {
+        return None;
+    }
+    let total = acc.iter().map(|(_, n, _)| *n).fold(0u32, u32::saturating_add);
+    let class = if acc.len() == 1 { acc[0].0 } else { VictimClass::Unknown };
+    let victims = acc
+        .iter()
+        .map(|(_, n, v)| if v.is_empty() { n.to_string() } else { format!("{n} {v}") })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some((total, class, victims))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(s: &str) -> Option<u64> {
+        number_at(&words(s), 0).map(|n| n.value)
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(num("two hundred men"), Some(200));
+        assert_eq!(num("eleven soldiers"), Some(11));
+        assert_eq!(num("a dozen people"), Some(12));
+        assert_eq!(num("dozens of people"), Some(12));
+        assert_eq!(num("hundreds of people"), Some(100));
+        assert_eq!(num("twenty-three soldiers"), Some(23));
+        assert_eq!(num("two hundred and fifty"), Some(250));
+        assert_eq!(num("1,200 people"), Some(1200));
+        assert_eq!(num("3 thousand"), Some(3000));
+        assert_eq!(num("a man"), None);
+        assert_eq!(num("soldiers"), None);
+    }
+
+    fn dead(s: &str) -> Vec<u32> {
+        find_deaths(s).iter().map(|d| d.n).collect()
+    }
+
+    #[test]
+    fn deaths_patterns() {
+        assert_eq!(dead("Four policemen were killed in the raid."), vec![4]);
+        assert_eq!(dead("The blast killed at least nine people."), vec![9]);
+        assert_eq!(dead("Gunmen opened fire, killing three guards."), vec![3]);
+        assert_eq!(dead("More than 100 fighters died in the battle."), vec![100]);
+        assert_eq!(dead("over two hundred rebelsneutralised in the offensive."), vec![200]);
+        assert_eq!(dead("It caused the death of 6 workers in a mine attack."), vec![6]);
+        assert_eq!(dead("Five troops lost their lives on Monday."), vec![5]);
+        assert_eq!(dead("Seven people were injured and two were killed."), vec![2]);
+        assert!(dead("Twelve soldiers were wounded.").is_empty());
+        assert!(dead("The army suffered 14 casualties.").is_empty());
+        assert!(dead("In 2019 killed was a word.").is_empty());
+        assert!(dead("A 45 percent rise in killings.").is_empty());
+    }
+
+    #[test]
+    fn victims_and_combination() {
+        let d = find_deaths("Six insurgents were killed while two soldiers lost their lives.");
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].class, VictimClass::Armed);
+        assert_eq!(d[1].class, VictimClass::Security);
+        assert_eq!(combine(&d).map(|c| c.0), Some(8));
+        let same = find_deaths("Nine militants were killed; officials later said seven militants died.");
+        assert_eq!(combine(&same).map(|c| c.0), Some(7));
+        assert_eq!(victim_class("members of the special forces"), VictimClass::Security);
+        assert_eq!(victim_class("villagers"), VictimClass::Civilian);
+    }
+}
