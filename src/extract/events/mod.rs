@@ -200,20 +200,14 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         let b = t.as_bytes();
         let mut start = 0;
         for i in 0..b.len() {
-            let cut = if b[i] == b'\n' {
-                Some(i + 1)
-            } else if b[i] == b'.'
+            let glued = b[i] == b'.'
                 && i >= 2
                 && i + 2 < b.len()
                 && b[i - 1].is_ascii_lowercase()
                 && b[i - 2].is_ascii_lowercase()
                 && b[i + 1].is_ascii_uppercase()
-                && b[i + 2].is_ascii_lowercase()
-            {
-                Some(i + 1)
-            } else {
-                None
-            };
+                && b[i + 2].is_ascii_lowercase();
+            let cut = (b[i] == b'\n' || glued).then_some(i + 1);
             if let Some(c) = cut {
                 pieces.push(Span::new(sp.start + start, sp.start + c));
                 start = c;
@@ -254,11 +248,7 @@ fn quote_ranges(t: &str) -> Vec<(usize, usize)> {
     for (i, c) in t.char_indices() {
         let end = i + c.len_utf8();
         match c {
-            '“' => {
-                if open.is_none() {
-                    open = Some(i);
-                }
-            }
+            '“' if open.is_none() => open = Some(i),
             '”' => match open.take() {
                 Some(s) => out.push((s, end)),
                 None => {
@@ -743,9 +733,8 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
                 }
             }
             Cond::Head => {
-                if let Some(k) = chain_weapon(s, wi)
-                    .or_else(|| if matches!(kind, Kind::Attack | Kind::AirStrike) { weapon } else { None })
-                {
+                let fallback = if matches!(kind, Kind::Attack | Kind::AirStrike) { weapon } else { None };
+                if let Some(k) = chain_weapon(s, wi).or(fallback) {
                     kind = k;
                 }
             }
