@@ -87,6 +87,13 @@ fn click(h: &mut Harness<'_, BriefingApp>, label: &str) {
     h.run();
 }
 
+/// Click a button that starts background work: step instead of waiting for the UI to
+/// settle (a progress bar may be animating).
+fn click_start(h: &mut Harness<'_, BriefingApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(2);
+}
+
 fn type_into(h: &mut Harness<'_, BriefingApp>, label: &str, text: &str) {
     let node = h.get_by_label(label);
     node.scroll_to_me();
@@ -363,7 +370,7 @@ fn import_a_folder_through_the_path_field_reports_bad_files() {
     h.run();
     cmd(&mut h, Key::I);
     set_path(&mut h, &src);
-    click(&mut h, "Import");
+    click_start(&mut h, "Import");
     assert!(h.state_mut().state.wait_for_jobs(std::time::Duration::from_secs(60)), "import finishes");
     h.run();
     let s = &h.state().state;
@@ -382,7 +389,7 @@ fn opening_a_draft_brings_back_its_source_files() {
     h.run();
     cmd(&mut h, Key::I);
     set_path(&mut h, &note);
-    click(&mut h, "Import");
+    click_start(&mut h, "Import");
     assert!(h.state_mut().state.wait_for_jobs(std::time::Duration::from_secs(60)));
     h.run();
     let draft = dir.path().join("with-sources.briefing");
@@ -408,4 +415,25 @@ fn title_block_fields_edit_the_briefing_in_one_undo_step() {
     cmd(&mut h, Key::Z);
     assert_eq!(h.state().state.briefing.meta.recipients, "");
     assert_eq!(h.state().state.briefing.meta.author, "South Asia desk");
+}
+
+#[test]
+fn search_finds_documents_and_shows_a_hit_in_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    assert!(h.state_mut().state.wait_for_jobs(std::time::Duration::from_secs(60)), "index built");
+    h.run();
+    h.get_by_label("Search").click();
+    h.run();
+    type_into(&mut h, "Search query", "Waziristan");
+    let hits = h.state().state.search_hits.clone();
+    assert!(!hits.is_empty(), "the seeds mention Waziristan");
+    click(&mut h, "Show hit 1");
+    let s = &h.state().state;
+    assert_eq!(s.prefs.tab, Tab::Reader);
+    assert_eq!(s.selected.map(|d| s.corpus.docs[d].id.clone()), Some(hits[0].doc.clone()));
+    let sel = s.reader_selection.unwrap();
+    assert!(
+        s.corpus.docs[s.selected.unwrap()].clean[sel.start..sel.end].to_lowercase().contains("waziristan")
+    );
 }

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use crate::analysis::search::SearchIndex;
 use crate::briefing::Briefing;
 use crate::corpus::{self, Document};
 use crate::draft::autosave::Autosave;
@@ -83,6 +84,8 @@ pub enum JobMsg {
     Exported(Result<PathBuf, String>),
     /// Autosave finished (when it was written).
     Autosaved(Result<std::time::SystemTime, String>),
+    /// The full-text index of corpus generation `.0` is ready.
+    Indexed(u64, Box<SearchIndex>),
 }
 
 /// A running job: its name (shown in the status bar), its last progress, and its channel.
@@ -96,6 +99,8 @@ pub struct Job {
     pub step: String,
     /// Messages from the thread.
     pub rx: Receiver<JobMsg>,
+    /// Housekeeping the status bar does not show (indexing).
+    pub silent: bool,
 }
 
 /// Wakes the UI when a job reports (an `egui::Context` in the app; nothing in tests).
@@ -115,7 +120,7 @@ fn spawn(
             waker();
         })
         .map_err(|e| format!("cannot start background work ({name}): {e}"))?;
-    Ok(Job { label, progress: None, step: String::new(), rx })
+    Ok(Job { label, progress: None, step: String::new(), rx, silent: false })
 }
 
 /// Show a native file dialog on its own thread (it may block; the UI does not).
@@ -149,7 +154,7 @@ pub fn import(existing: Vec<Document>, paths: Vec<PathBuf>, waker: Waker) -> Res
     let n = paths.len();
     let label = if n == 1 { "Importing 1 file".to_string() } else { format!("Importing {n} files") };
     let w = waker.clone();
-    spawn("import", label, waker, move |tx| {
+    let mut job = spawn("import", label, waker, move |tx| {
         let mut docs = existing;
         let mut errors = Vec::new();
         let mut added = 0;
@@ -171,7 +176,20 @@ pub fn import(existing: Vec<Document>, paths: Vec<PathBuf>, waker: Waker) -> Res
         w();
         let corpus = Corpus::build(docs);
         let _ = tx.send(JobMsg::Imported { corpus: Box::new(corpus), added, errors });
-    })
+    })?;
+    // A determinate bar from the start (no spinner animating while files are read).
+    job.progress = Some(0.0);
+    Ok(job)
+}
+
+/// Build the full-text search index of a corpus (documents, quotes, events).
+pub fn build_index(corpus: Corpus, generation: u64, waker: Waker) -> Result<Job, String> {
+    let mut job = spawn("search-index", "Indexing".to_string(), waker, move |tx| {
+        let index = SearchIndex::build(&corpus);
+        let _ = tx.send(JobMsg::Indexed(generation, Box::new(index)));
+    })?;
+    job.silent = true;
+    Ok(job)
 }
 
 /// Render and write the briefing.

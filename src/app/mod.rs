@@ -14,6 +14,7 @@ mod menu_bar;
 mod preview_panel;
 mod quotes_panel;
 mod reader_panel;
+mod search_panel;
 pub mod state;
 mod status_bar;
 mod theme;
@@ -151,6 +152,7 @@ impl BriefingApp {
                 Tab::Events => events_panel::events_ui(ui, &self.state, &mut commands),
                 Tab::Incidents => events_panel::incidents_ui(ui, &self.state, &mut commands),
                 Tab::Preview => preview_panel::preview_ui(ui, &self.state, &mut commands),
+                Tab::Search => search_panel::search_ui(ui, &self.state, &mut commands),
             }
         });
         dialogs::modals_ui(&ctx, &self.state, &mut commands);
@@ -219,6 +221,7 @@ fn central_tabs_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         (Tab::Quotes, format!("Quotes ({})", c.quotes.len())),
         (Tab::Events, format!("Events ({})", c.events.len())),
         (Tab::Incidents, format!("Incidents ({})", c.incidents.len())),
+        (Tab::Search, "Search".to_string()),
         (Tab::Preview, "Preview".to_string()),
     ];
     ui.horizontal(|ui| {

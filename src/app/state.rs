@@ -9,6 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::index::{CorpusIndex, EventColumn, QuoteColumn, Sort, TableFilter, event_rows, quote_rows};
 use super::jobs::{self, ExportFormat, Job, JobMsg, PathPurpose, Waker};
+use crate::analysis::search::{Hit, Kind, Query, SearchFilters, SearchIndex};
 use crate::briefing::ops::{Edit, History};
 use crate::briefing::{BlockContent, Briefing, ItemId, SectionKind, pick};
 use crate::corpus::Span;
@@ -35,6 +36,8 @@ pub enum Tab {
     Incidents,
     /// The briefing as it will print.
     Preview,
+    /// Full-text search over documents, quotes and events.
+    Search,
 }
 
 /// The standard handling markings offered in the combo box (anything else is custom).
@@ -75,6 +78,8 @@ pub enum Command {
     SortQuotes(QuoteColumn),
     /// Sort the Events table by a column (again: reverse).
     SortEvents(EventColumn),
+    /// Run a full-text search (query text and which kinds of record).
+    Search(String, SearchKinds),
     /// Show a passage of a document in the Reader.
     JumpTo {
         /// Document index.
@@ -168,6 +173,26 @@ pub enum Command {
     SetExportOptions(ExportOptions),
 }
 
+/// Which kinds of record a search returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SearchKinds {
+    /// Whole documents.
+    pub documents: bool,
+    /// Quotes.
+    pub quotes: bool,
+    /// Events.
+    pub events: bool,
+}
+
+impl Default for SearchKinds {
+    fn default() -> Self {
+        SearchKinds { documents: true, quotes: true, events: true }
+    }
+}
+
+/// Most search hits listed.
+pub const MAX_HITS: usize = 500;
+
 /// A message shown to the user once (errors stay until dismissed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
@@ -255,6 +280,14 @@ pub struct AppState {
     pub event_sort: Sort<EventColumn>,
     /// Events table rows.
     pub event_rows: Vec<usize>,
+    /// The full-text index, once built for the current corpus.
+    pub search_index: Option<Box<SearchIndex>>,
+    /// The search box.
+    pub search_query: String,
+    /// Kinds the search returns.
+    pub search_kinds: SearchKinds,
+    /// Hits of the last search, best first.
+    pub search_hits: Vec<Hit>,
     /// A passage the Reader should select and scroll to on its next frame.
     pub pending_jump: Option<Span>,
     /// The Reader's cursor or selection (bytes of the clean text; empty for a bare cursor).
@@ -343,6 +376,10 @@ impl AppState {
             event_filter: TableFilter::default(),
             event_sort: Sort::default(),
             event_rows: Vec::new(),
+            search_index: None,
+            search_query: String::new(),
+            search_kinds: SearchKinds::default(),
+            search_hits: Vec::new(),
             pending_jump: None,
             reader_selection: None,
             saved: briefing.clone(),
@@ -368,6 +405,7 @@ impl AppState {
             close_now: false,
         };
         s.refresh_rows();
+        s.start_indexing();
         for e in startup_errors {
             s.message(e, true);
         }
@@ -438,6 +476,42 @@ impl AppState {
             .or(if self.corpus.docs.is_empty() { None } else { Some(0) });
         self.reader_selection = None;
         self.refresh_rows();
+        self.search_hits.clear();
+        self.search_index = None;
+        self.start_indexing();
+    }
+
+    /// Build the search index of the current corpus in the background.
+    fn start_indexing(&mut self) {
+        if self.corpus.docs.is_empty() {
+            return;
+        }
+        match jobs::build_index(self.corpus.clone(), self.corpus_generation, self.waker.clone()) {
+            Ok(j) => self.jobs.push(j),
+            Err(e) => self.message(e, true),
+        }
+    }
+
+    fn run_search(&mut self) {
+        let Some(index) = &self.search_index else { return };
+        let query = Query::parse(&self.search_query);
+        let k = self.search_kinds;
+        let mut kinds = Vec::new();
+        if k.documents {
+            kinds.push(Kind::Document);
+        }
+        if k.quotes {
+            kinds.push(Kind::Quote);
+        }
+        if k.events {
+            kinds.push(Kind::Event);
+        }
+        let filters = SearchFilters { kinds, ..Default::default() };
+        self.search_hits = if query.is_empty() {
+            Vec::new()
+        } else {
+            index.search(&self.corpus.docs, &query, &filters, MAX_HITS)
+        };
     }
 
     /// Apply a batch of commands in order.
@@ -488,6 +562,11 @@ impl AppState {
             Command::SortQuotes(c) => {
                 self.quote_sort = self.quote_sort.toggled(c);
                 self.quote_rows = quote_rows(&self.corpus, &self.index, &self.quote_filter, self.quote_sort);
+            }
+            Command::Search(q, kinds) => {
+                self.search_query = q;
+                self.search_kinds = kinds;
+                self.run_search();
             }
             Command::SortEvents(c) => {
                 self.event_sort = self.event_sort.toggled(c);
@@ -1124,6 +1203,12 @@ impl AppState {
             JobMsg::Exported(Ok(p)) => self.message(format!("Exported {}", p.display()), false),
             JobMsg::Exported(Err(e)) => self.message(format!("Export failed: {e}"), true),
             JobMsg::Autosaved(Ok(t)) => self.last_autosave = Some(t),
+            JobMsg::Indexed(generation, index) => {
+                if generation == self.corpus_generation {
+                    self.search_index = Some(index);
+                    self.run_search();
+                }
+            }
             JobMsg::Autosaved(Err(e)) => self.message(format!("Autosave failed: {e}"), true),
         }
     }

@@ -25,7 +25,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, _commands: &mut Vec<Co
             None if state.config.data_dir.is_some() => muted(ui, "Autosave every 30 s"),
             None => muted(ui, "Autosave off"),
         };
-        for job in &state.jobs {
+        for job in state.jobs.iter().filter(|j| !j.silent) {
             ui.separator();
             match job.progress {
                 Some(p) => {
