@@ -86,18 +86,15 @@ fn hit_ui(ui: &mut egui::Ui, state: &AppState, i: usize, hit: &Hit, commands: &m
             {
                 commands.push(Command::JumpTo { doc: d, span: hit.span });
             }
-            match (hit.kind, hit.item) {
-                (Kind::Quote, Some(q)) => {
-                    if ui.small_button("Add").accessible_name(format!("Add hit {}", i + 1)).clicked() {
-                        commands.push(Command::AddQuote(q));
-                    }
-                }
-                (Kind::Event, Some(e)) => {
-                    if ui.small_button("Add").accessible_name(format!("Add hit {}", i + 1)).clicked() {
-                        commands.push(Command::AddEvent(e));
-                    }
-                }
-                _ => {}
+            let add = match (hit.kind, hit.item) {
+                (Kind::Quote, Some(q)) => Some(Command::AddQuote(q)),
+                (Kind::Event, Some(e)) => Some(Command::AddEvent(e)),
+                _ => None,
+            };
+            if let Some(c) = add
+                && ui.small_button("Add").accessible_name(format!("Add hit {}", i + 1)).clicked()
+            {
+                commands.push(c);
             }
             ui.add(egui::Label::new(RichText::new(title).strong()).truncate());
         });
