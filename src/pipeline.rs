@@ -30,6 +30,7 @@ impl Corpus {
             quotes.extend(x.quotes);
             events.extend(x.events);
         }
+        crate::extract::speakers::canonicalize_corpus(&mut quotes);
         let incidents = group_incidents(&events);
         Corpus { docs, quotes, events, incidents }
     }

@@ -8,6 +8,7 @@ mod lexicon;
 pub mod places;
 pub mod quotes;
 pub mod sentences;
+pub mod speakers;
 
 use serde::{Deserialize, Serialize};
 

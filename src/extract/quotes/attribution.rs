@@ -1,0 +1,788 @@
+//! Attribution: the noun phrase that speaks a quotation, found from cue verbs before or after
+//! it, `according to X`, colon introductions, appositives and relative clauses.
+
+use super::lexicon::{
+    cue_lemma, is_adverb, is_definite, is_determiner, is_docref_head, is_institution_head, is_person_head,
+    is_pronoun, is_role_word, is_stop, is_stop_cap, strip_possessive,
+};
+use super::tokens::{K, Toks};
+
+/// What a speaker phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NpKind {
+    /// Capitalised name: a person, an organisation or a state.
+    Name,
+    /// A description ("a senior intelligence official", "the ministry").
+    Anon,
+    /// A personal pronoun.
+    Pronoun,
+    /// A document speaking for its author ("the statement").
+    DocRef,
+}
+
+/// A speaker phrase found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Np {
+    pub kind: NpKind,
+    /// Opened by a definite determiner ("the official"): may refer back.
+    pub definite: bool,
+    /// First token (determiner included).
+    pub first: usize,
+    /// Head token (the last word).
+    pub last: usize,
+    /// The speaker as named: a person's name without titles, an organisation, or a description.
+    pub name: String,
+    /// The phrase as written (determiner included).
+    pub written: String,
+    /// Title or role when the text gives one.
+    pub role: Option<String>,
+    /// Folded head word.
+    pub head: String,
+    /// A title without a name ("the Prime Minister").
+    pub role_only: bool,
+    /// The phrase sits inside a prepositional phrase ("In Kabul").
+    pub after_preposition: bool,
+}
+
+/// How a quotation was attributed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Via {
+    /// Cue verb before the quotation.
+    Pre,
+    /// Cue verb after the quotation.
+    Post,
+    /// `according to X`.
+    According,
+    /// `X: “…”` without a verb.
+    Colon,
+    /// A participle ("adding that “…”") whose subject is the clause's speaker.
+    Inherit,
+}
+
+/// An attribution found for one quotation.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Attr {
+    pub np: Option<Np>,
+    /// The cue as written ("said", "according to").
+    pub cue: Option<String>,
+    /// Token of the cue verb.
+    pub cue_tok: Option<usize>,
+    pub via: Via,
+}
+
+/// How many tokens an attribution may lie from its quote or cue (keeps the work linear).
+const WINDOW: usize = 64;
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "on", "to", "of", "for", "by", "with", "about", "over", "against", "into", "near",
+    "across", "inside", "outside", "under", "after", "before", "during", "since", "toward", "towards",
+];
+
+const NAME_JOINERS: &[&str] = &[
+    "of", "for", "and", "&", "de", "al", "bin", "ibn", "ul", "ud", "van", "von", "da", "del", "la", "le",
+    "el",
+];
+
+fn strip_det(s: &str) -> &str {
+    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(r) = s.strip_prefix(d) {
+            return r.trim();
+        }
+    }
+    s.trim()
+}
+
+/// Clean a role or appositive: no determiner, no "who serves as".
+pub(crate) fn clean_role(s: &str) -> Option<String> {
+    let mut r = s.trim().trim_end_matches([',', ';', ':']).trim();
+    for p in ["who serves as ", "who is also ", "who is ", "who was ", "who are ", "who served as "] {
+        if let Some(x) = r.strip_prefix(p) {
+            r = x;
+        }
+    }
+    let r = strip_det(r);
+    if r.is_empty() || r.len() > 200 { None } else { Some(r.to_string()) }
+}
+
+fn is_name_word(toks: &Toks, i: usize) -> bool {
+    toks.is_cap(i) && !is_stop_cap(toks.f(i))
+}
+
+/// Build a phrase from tokens `j..=h` (and an optional determiner token `det`).
+fn build(toks: &Toks, lo: usize, det: Option<usize>, j: usize, h: usize) -> Option<Np> {
+    let hf = toks.f(h).to_string();
+    let first = det.unwrap_or(j);
+    let definite = det.is_some_and(|d| is_definite(toks.f(d)));
+    let after_preposition =
+        first > lo && toks.is_word(first - 1) && PREPOSITIONS.contains(&toks.f(first - 1));
+    let written = toks.span_text(first, h).to_string();
+    let base = |kind, name: String, role, role_only| Np {
+        kind,
+        definite,
+        first,
+        last: h,
+        name,
+        written: written.clone(),
+        role,
+        head: strip_possessive(&hf).to_string(),
+        role_only,
+        after_preposition,
+    };
+    if is_pronoun(&hf) {
+        return Some(base(NpKind::Pronoun, toks.s(h).to_string(), None, false));
+    }
+    let cap = is_name_word(toks, h);
+    let single = j == h;
+    if !cap || (single && is_person_head(&hf)) {
+        // A description: "an Islamabad-based senior intelligence official", "Residents".
+        let kind = if is_docref_head(&hf) { NpKind::DocRef } else { NpKind::Anon };
+        let mut name = Vec::new();
+        let mut role = Vec::new();
+        for i in j..=h {
+            if !toks.is_word(i) {
+                continue;
+            }
+            let w = toks.s(i);
+            if toks.f(i).ends_with("-based") {
+                role.push(w);
+            } else {
+                name.push(w);
+            }
+        }
+        let mut name = name.join(" ");
+        if single && toks.is_cap(h) {
+            name = lower_first(&name);
+        }
+        let role = if role.is_empty() { None } else { Some(role.join(" ")) };
+        return Some(base(kind, name, role, false));
+    }
+    // A capitalised name, possibly after titles: "Afghan Chief of Army Staff Fasihuddin Fitrat".
+    let words: Vec<usize> = (j..=h).filter(|&i| toks.is_word(i)).collect();
+    let inst = words.iter().any(|&i| toks.is_cap(i) && is_institution_head(toks.f(i)));
+    let particle =
+        |i: usize| matches!(toks.f(i), "bin" | "ibn" | "ul" | "ud" | "al" | "al-" | "de" | "van" | "von");
+    let role_ish = |i: usize| {
+        let f = toks.f(i);
+        is_role_word(f)
+            || is_person_head(f)
+            || (!toks.is_cap(i) && !particle(i) && !NAME_JOINERS.contains(&f))
+    };
+    // The name is the trailing run of capitalised words; a title or description may precede it.
+    let mut r = words.len();
+    while r > 0 && (toks.is_cap(words[r - 1]) || particle(words[r - 1])) && !role_ish(words[r - 1]) {
+        r -= 1;
+    }
+    if r > 0 && r < words.len() && role_ish(words[r - 1]) {
+        let name_part = &words[r..];
+        if !name_part.iter().any(|&i| is_institution_head(toks.f(i))) {
+            let name = toks.span_text(name_part[0], h).to_string();
+            let role = clean_role(toks.span_text(words[0], words[r - 1]));
+            return Some(base(NpKind::Name, name, role, false));
+        }
+    }
+    let text = toks.span_text(j, h).to_string();
+    if !inst && words.last().is_some_and(|&i| is_role_word(toks.f(i))) {
+        return Some(base(NpKind::Name, text, None, true));
+    }
+    Some(base(NpKind::Name, text, None, false))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if !s.chars().skip(1).any(|x| x.is_uppercase()) => f.to_lowercase().chain(c).collect(),
+        _ => s.to_string(),
+    }
+}
+
+/// The phrase ending at token `hi - 1`, read backwards, not before `lo`.
+pub(crate) fn np_backward(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
+    let mut hi = hi;
+    if hi >= lo + 3 && toks.f(hi - 1) == "others" && toks.f(hi - 2) == "and" {
+        hi -= 2;
+    }
+    if hi <= lo {
+        return None;
+    }
+    let h = hi - 1;
+    if !toks.is_word(h) {
+        return None;
+    }
+    let hf = toks.f(h);
+    if is_pronoun(hf) {
+        return build(toks, lo, None, h, h);
+    }
+    let cap = is_name_word(toks, h);
+    let headed = is_person_head(hf) || is_institution_head(hf) || is_docref_head(hf);
+    if !cap && !headed {
+        return None;
+    }
+    let mut j = h;
+    let mut det = None;
+    let mut role_mode = cap && is_role_word(hf);
+    let mut list_mode = false;
+    let mut steps = 0;
+    while j > lo && steps < 18 {
+        steps += 1;
+        let p = j - 1;
+        match toks.kind(p) {
+            Some(K::Word) => {
+                let pf = toks.f(p);
+                if pf == "the" && p > lo && toks.f(p - 1) == "of" && cap {
+                    j = p;
+                    continue;
+                }
+                if is_determiner(pf) {
+                    det = Some(p);
+                    break;
+                }
+                if cap {
+                    if is_name_word(toks, p) {
+                        if is_role_word(pf) {
+                            role_mode = true;
+                        }
+                        j = p;
+                        continue;
+                    }
+                    if NAME_JOINERS.contains(&pf)
+                        && p > lo
+                        && (is_name_word(toks, p - 1)
+                            || (role_mode && toks.is_word(p - 1) && !is_stop(toks.f(p - 1))))
+                    {
+                        if pf == "and" {
+                            list_mode = true;
+                        }
+                        j = p;
+                        continue;
+                    }
+                    if is_role_word(pf) {
+                        role_mode = true;
+                        j = p;
+                        continue;
+                    }
+                    if role_mode
+                        && !is_stop(pf)
+                        && cue_lemma(pf).is_none()
+                        && pf.chars().next().is_some_and(|c| c.is_alphabetic())
+                    {
+                        j = p;
+                        continue;
+                    }
+                    // A short lower-case description right before a name, at a phrase
+                    // boundary: "“…,” trader Ana Lopez said", "local farmer Ana Lopez".
+                    let mut q = p + 1;
+                    while q > lo
+                        && p + 1 - (q - 1) <= 3
+                        && toks.is_word(q - 1)
+                        && !toks.is_cap(q - 1)
+                        && !is_stop(toks.f(q - 1))
+                        && cue_lemma(toks.f(q - 1)).is_none()
+                        && !is_adverb(toks.f(q - 1))
+                        && toks.f(q - 1).chars().next().is_some_and(|c| c.is_alphabetic())
+                    {
+                        q -= 1;
+                    }
+                    let boundary = q == lo
+                        || matches!(
+                            toks.kind(q - 1),
+                            Some(K::Comma) | Some(K::Colon) | Some(K::Q(_)) | Some(K::Dash) | Some(K::Paren)
+                        )
+                        || (toks.is_word(q - 1) && is_determiner(toks.f(q - 1)));
+                    if q <= p && boundary {
+                        j = q;
+                        if q > lo && toks.is_word(q - 1) && is_determiner(toks.f(q - 1)) {
+                            det = Some(q - 1);
+                        }
+                    }
+                    break;
+                }
+                if is_stop(pf)
+                    || cue_lemma(pf).is_some()
+                    || pf.chars().next().is_some_and(|c| c.is_ascii_digit())
+                {
+                    break;
+                }
+                j = p;
+            }
+            Some(K::Comma) if cap && list_mode && p > lo && is_name_word(toks, p - 1) => {
+                j = p;
+            }
+            _ => break,
+        }
+    }
+    while j < h && !toks.is_word(j) {
+        j += 1;
+    }
+    let np = build(toks, lo, det, j, h)?;
+    // "an engineer with the agency", "a spokesman for the Foreign Office": the person speaks.
+    if np.after_preposition
+        && np.kind != NpKind::Pronoun
+        && np.first >= lo + 2
+        && matches!(toks.f(np.first - 1), "with" | "for" | "of" | "at" | "from")
+        && let Some(outer) = np_backward(toks, lo, np.first - 1)
+        && ((outer.kind == NpKind::Anon && is_person_head(&outer.head)) || outer.role_only)
+    {
+        let written = toks.span_text(outer.first, np.last).to_string();
+        let name = format!("{} {} {}", outer.name, toks.s(np.first - 1), np.written);
+        return Some(Np { last: np.last, name, written, kind: NpKind::Anon, ..outer });
+    }
+    Some(np)
+}
+
+/// A common noun phrase with its article right before `hi` ("the harbour master"), for
+/// subjects whose head noun is in no list.
+fn plain_np_backward(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
+    let h = hi.checked_sub(1)?;
+    if h < lo || !toks.is_word(h) || toks.is_cap(h) {
+        return None;
+    }
+    let hf = toks.f(h);
+    if is_stop(hf)
+        || cue_lemma(hf).is_some()
+        || is_adverb(hf)
+        || !hf.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
+        return None;
+    }
+    let mut j = h;
+    while j > lo && h - j < 4 {
+        let p = j - 1;
+        if !toks.is_word(p) {
+            return None;
+        }
+        let pf = toks.f(p);
+        if is_determiner(pf) {
+            if !matches!(pf, "the" | "a" | "an" | "this" | "that") {
+                return None;
+            }
+            let np = build(toks, lo, Some(p), j, h)?;
+            // "a police officer at the scene": the person, not the place.
+            if np.after_preposition
+                && np.first >= lo + 2
+                && matches!(toks.f(np.first - 1), "with" | "for" | "of" | "at" | "from")
+                && let Some(outer) = np_backward(toks, lo, np.first - 1)
+                && outer.kind == NpKind::Anon
+                && is_person_head(&outer.head)
+            {
+                let written = toks.span_text(outer.first, np.last).to_string();
+                let name = format!("{} {} {}", outer.name, toks.s(np.first - 1), np.written);
+                return Some(Np { last: np.last, name, written, ..outer });
+            }
+            return if np.after_preposition { None } else { Some(np) };
+        }
+        if toks.is_cap(p) || is_stop(pf) || cue_lemma(pf).is_some() || is_adverb(pf) {
+            return None;
+        }
+        j = p;
+    }
+    None
+}
+
+/// The phrase starting at token `i`, read forwards, before `hi` ("according to X", "said X").
+pub(crate) fn np_forward(toks: &Toks, i: usize, hi: usize) -> Option<Np> {
+    let hi = hi.min(toks.len());
+    let mut j = i;
+    let mut det = None;
+    if j < hi && toks.is_word(j) && is_determiner(toks.f(j)) && !toks.f(j).chars().all(|c| c.is_ascii_digit())
+    {
+        det = Some(j);
+        j += 1;
+    }
+    if j < hi && toks.is_word(j) && is_pronoun(toks.f(j)) {
+        return build(toks, i, None, j, j);
+    }
+    let start = j;
+    let mut head = None;
+    let mut steps = 0;
+    while j < hi && steps < 14 {
+        steps += 1;
+        if !toks.is_word(j) {
+            break;
+        }
+        let wf = toks.f(j);
+        if is_name_word(toks, j) {
+            head = Some(j);
+            j += 1;
+            continue;
+        }
+        if toks.is_cap(j) {
+            break;
+        }
+        if cue_lemma(wf).is_some() || (is_adverb(wf) && !is_person_head(wf)) {
+            break;
+        }
+        if matches!(wf, "of" | "for" | "and" | "the" | "al" | "bin" | "de") && head.is_some() {
+            let nf = toks.f(j + 1);
+            let next_ok = toks.is_word(j + 1)
+                && (toks.is_cap(j + 1)
+                    || is_determiner(nf)
+                    || is_institution_head(nf)
+                    || is_person_head(nf)
+                    || (wf == "the" && !is_stop(nf) && cue_lemma(nf).is_none()));
+            if next_ok && j + 1 < hi {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if is_stop(wf) {
+            break;
+        }
+        if is_person_head(wf) || is_institution_head(wf) || is_docref_head(wf) || is_role_word(wf) {
+            head = Some(j);
+        }
+        j += 1;
+    }
+    let h = head?;
+    // "a statement from the ministry": the organisation speaks.
+    if is_docref_head(toks.f(h)) && matches!(toks.f(h + 1), "from" | "by" | "of" | "issued") {
+        let k = if toks.f(h + 1) == "issued" && toks.f(h + 2) == "by" { h + 3 } else { h + 2 };
+        if let Some(inner) = np_forward(toks, k, hi)
+            && inner.kind != NpKind::Pronoun
+        {
+            return Some(inner);
+        }
+    }
+    let mut np = build(toks, i, det, start, h)?;
+    // Appositive after the name: "said Ahmed Khan, a spokesman for the ministry".
+    if toks.kind(h + 1) == Some(K::Comma) && appositive_start(toks, h + 2) {
+        let mut e = h + 2;
+        while e < hi && matches!(toks.kind(e), Some(K::Word) | Some(K::Paren) | Some(K::Other)) {
+            e += 1;
+        }
+        if e > h + 2 {
+            np.role = merge_role(np.role.take(), clean_role(toks.span_text(h + 2, e - 1)));
+        }
+    }
+    Some(np)
+}
+
+fn merge_role(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Does token `i` open an appositive ("the", "a", "who", a lower-case noun, a title)?
+fn appositive_start(toks: &Toks, i: usize) -> bool {
+    if !toks.is_word(i) {
+        return false;
+    }
+    let f = toks.f(i);
+    if is_determiner(f) || f == "who" || f == "whose" {
+        return !f.chars().all(|c| c.is_ascii_digit());
+    }
+    if toks.is_cap(i) {
+        return is_role_word(f);
+    }
+    !is_stop(f) && cue_lemma(f).is_none()
+}
+
+/// The subject of a cue verb at token `hi`, looking back no further than `lo`.
+pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
+    let lo = lo.max(hi.saturating_sub(WINDOW));
+    let mut j = hi;
+    while j > lo && toks.is_word(j - 1) && is_adverb(toks.f(j - 1)) && !is_name_word(toks, j - 1) {
+        j -= 1;
+    }
+    if j <= lo {
+        return None;
+    }
+    if toks.kind(j - 1) == Some(K::Comma) {
+        let end = j - 1;
+        for c in lo..end {
+            if toks.kind(c) != Some(K::Comma) {
+                continue;
+            }
+            if let Some(mut np) = np_backward(toks, lo, c)
+                && !np.after_preposition
+                && np.kind != NpKind::Pronoun
+                && appositive_start(toks, c + 1)
+            {
+                let mut e = c + 1;
+                while e < end && toks.kind(e) != Some(K::Comma) {
+                    e += 1;
+                }
+                // A relative clause is a role only when it says what the person is or does.
+                let relative = matches!(toks.f(c + 1), "who" | "whose");
+                let role_like = matches!(
+                    toks.f(c + 2),
+                    "is" | "was" | "serves" | "served" | "heads" | "headed" | "leads" | "led" | "chairs"
+                );
+                if !relative || role_like {
+                    np.role = merge_role(np.role.take(), clean_role(toks.span_text(c + 1, e - 1)));
+                }
+                return Some(np);
+            }
+        }
+        // A name after its title: "The group's spokesman, Name, said".
+        let mut np = np_backward(toks, lo, end)?;
+        if np.kind == NpKind::Name
+            && np.first > lo
+            && toks.kind(np.first - 1) == Some(K::Comma)
+            && let Some(r) = np_backward(toks, lo, np.first - 1)
+            && (r.kind == NpKind::Anon || r.role_only)
+        {
+            np.role = merge_role(np.role.take(), clean_role(&r.written));
+        }
+        return Some(np);
+    }
+    if let Some(np) = np_backward(toks, lo, j) {
+        return Some(np);
+    }
+    if let Some(np) = plain_np_backward(toks, lo, j) {
+        return Some(np);
+    }
+    // Relative clause: "The official who requested anonymity also noted".
+    for w in (lo..j).rev() {
+        if toks.is_word(w) && matches!(toks.f(w), "who" | "which") {
+            return np_backward(toks, lo, w);
+        }
+        if matches!(toks.kind(w), Some(K::Q(_))) {
+            break;
+        }
+    }
+    None
+}
+
+/// The first token of the clause containing token `k`: after the last quotation before it
+/// (a quotation's own attribution belongs to it) and never before `s`.
+fn clause_start(toks: &Toks, s: usize, k: usize) -> usize {
+    let s = s.max(k.saturating_sub(WINDOW));
+    (s..k).rev().find(|&i| matches!(toks.kind(i), Some(K::Q(_)))).map(|i| i + 1).unwrap_or(s)
+}
+
+/// Attribution from the words before quotation token `k` in the sentence starting at `s`.
+pub(crate) fn find_pre(toks: &Toks, s: usize, k: usize) -> Option<Attr> {
+    let s = s.max(k.saturating_sub(WINDOW));
+    for t in (s..k).rev() {
+        if !toks.is_word(t) {
+            continue;
+        }
+        let wf = toks.f(t);
+        if wf == "according" && toks.f(t + 1) == "to" && t + 2 < k {
+            if let Some(np) = np_forward(toks, t + 2, k) {
+                return Some(Attr {
+                    np: Some(np),
+                    cue: Some("according to".into()),
+                    cue_tok: Some(t),
+                    via: Via::According,
+                });
+            }
+            continue;
+        }
+        if !toks.is_cue(t) {
+            continue;
+        }
+        let lo = clause_start(toks, s, t);
+        let cue = Some(toks.s(t).to_string());
+        if let Some(np) = subject_in_region(toks, lo, t) {
+            return Some(Attr { np: Some(np), cue, cue_tok: Some(t), via: Via::Pre });
+        }
+        if wf.ends_with("ing") {
+            return Some(Attr { np: None, cue, cue_tok: Some(t), via: Via::Inherit });
+        }
+        // Inverted: "said the minister: “…”".
+        if let Some(np) = np_forward(toks, t + 1, k)
+            && (np.last + 1 == k
+                || (np.last + 2 == k
+                    && matches!(toks.kind(k - 1), Some(K::Colon) | Some(K::Comma) | Some(K::Dash))))
+        {
+            return Some(Attr { np: Some(np), cue, cue_tok: Some(t), via: Via::Pre });
+        }
+    }
+    if k > s && toks.kind(k - 1) == Some(K::Colon) {
+        let lo = clause_start(toks, s, k - 1);
+        if let Some(np) = np_backward(toks, lo, k - 1)
+            && np.kind != NpKind::Pronoun
+            && !np.after_preposition
+        {
+            return Some(Attr { np: Some(np), cue: None, cue_tok: None, via: Via::Colon });
+        }
+    }
+    None
+}
+
+/// Attribution from the words after quotation token `k`, before the sentence end `e`.
+pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
+    let mut i = k + 1;
+    while i < e && matches!(toks.kind(i), Some(K::Comma) | Some(K::Dash) | Some(K::Other) | Some(K::Paren)) {
+        i += 1;
+    }
+    if i >= e || !toks.is_word(i) {
+        return None;
+    }
+    if toks.f(i) == "according" && toks.f(i + 1) == "to" {
+        let np = np_forward(toks, i + 2, e)?;
+        return Some(Attr {
+            np: Some(np),
+            cue: Some("according to".into()),
+            cue_tok: Some(i),
+            via: Via::According,
+        });
+    }
+    if toks.is_cue(i) {
+        // Inverted: "“…,” said the minister."
+        let np = np_forward(toks, i + 1, e)?;
+        return Some(Attr {
+            np: Some(np),
+            cue: Some(toks.s(i).to_string()),
+            cue_tok: Some(i),
+            via: Via::Post,
+        });
+    }
+    let limit = e.min(i + 48);
+    for t in i..limit {
+        match toks.kind(t) {
+            Some(K::Q(_)) | Some(K::Stop) | Some(K::Semi) => break,
+            Some(K::Word) if toks.is_cue(t) => {
+                let np = subject_in_region(toks, i, t)?;
+                if np.first != i {
+                    return None;
+                }
+                return Some(Attr {
+                    np: Some(np),
+                    cue: Some(toks.s(t).to_string()),
+                    cue_tok: Some(t),
+                    via: Via::Post,
+                });
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Is quotation token `k` at the start of its sentence (nothing but conjunctions before it)?
+pub(crate) fn starts_sentence(toks: &Toks, s: usize, k: usize) -> bool {
+    (s..k).all(|i| match toks.kind(i) {
+        Some(K::Word) => matches!(toks.f(i), "and" | "but" | "so" | "yet" | "or"),
+        Some(K::Q(_)) => false,
+        _ => true,
+    })
+}
+
+/// The subject at the start of a sentence, after opening adverbials ("Meanwhile, Khan …").
+pub(crate) fn sentence_subject(toks: &Toks, s: usize, e: usize) -> Option<Np> {
+    let mut i = s;
+    for _ in 0..2 {
+        while i < e && !toks.is_word(i) {
+            if matches!(toks.kind(i), Some(K::Q(_))) {
+                return None;
+            }
+            i += 1;
+        }
+        if i < e && toks.is_cap(i) && is_stop_cap(toks.f(i)) && !is_determiner(toks.f(i)) {
+            // Skip an opening adverbial up to its comma.
+            let mut j = i;
+            while j < e && j < i + 8 && toks.kind(j) != Some(K::Comma) {
+                j += 1;
+            }
+            if toks.kind(j) == Some(K::Comma) {
+                i = j + 1;
+                continue;
+            }
+            return None;
+        }
+        break;
+    }
+    let np = np_forward(toks, i, e)?;
+    if np.first != i { None } else { Some(np) }
+}
+
+/// Speakers named in a sentence outside any quotation: subjects of cue verbs, `according to X`
+/// and the sentence's own subject. Returned with the byte position of each mention.
+pub(crate) fn mentions(toks: &Toks, s: usize, e: usize) -> Vec<(usize, Np)> {
+    let mut out = Vec::new();
+    if let Some(np) = sentence_subject(toks, s, e)
+        && (np.kind == NpKind::Name || (np.kind == NpKind::Anon && !np.definite && is_person_head(&np.head)))
+    {
+        out.push((toks.t.get(np.first).map(|t| t.start).unwrap_or(0), np));
+    }
+    for t in s..e {
+        if !toks.is_word(t) {
+            continue;
+        }
+        let pos = toks.t.get(t).map(|x| x.start).unwrap_or(0);
+        if toks.f(t) == "according" && toks.f(t + 1) == "to" {
+            if let Some(np) = np_forward(toks, t + 2, e) {
+                out.push((pos, np));
+            }
+            continue;
+        }
+        if toks.is_cue(t) && !toks.f(t).ends_with("ing") {
+            let lo = clause_start(toks, s, t);
+            if let Some(np) = subject_in_region(toks, lo, t)
+                && np.kind != NpKind::Pronoun
+            {
+                out.push((pos, np));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Toks<'_> {
+        Toks::new(text, 0, text.len(), &[])
+    }
+
+    fn subject(text: &str) -> Option<Np> {
+        let t = toks(text);
+        let cue = (0..t.len()).rev().find(|&i| t.is_cue(i))?;
+        subject_in_region(&t, 0, cue)
+    }
+
+    #[test]
+    fn title_before_name_is_the_role() {
+        let np = subject("Deputy Interior Minister Karim Adeyemi said").unwrap();
+        assert_eq!(np.name, "Karim Adeyemi");
+        assert_eq!(np.role.as_deref(), Some("Deputy Interior Minister"));
+        let np = subject("the regional rights chief Maria Olsen and others consider").unwrap();
+        assert_eq!(np.name, "Maria Olsen");
+    }
+
+    #[test]
+    fn appositive_after_name_is_the_role() {
+        let np = subject("Later, Tomas Brandt, a Vienna-based security analyst, told").unwrap();
+        assert_eq!(np.name, "Tomas Brandt");
+        assert_eq!(np.role.as_deref(), Some("Vienna-based security analyst"));
+        let np = subject("In Lagos, Ngozi Bello, who heads the port authority, also said").unwrap();
+        assert_eq!(np.name, "Ngozi Bello");
+    }
+
+    #[test]
+    fn anonymous_descriptions() {
+        let np = subject("Meanwhile, a Geneva-based senior health official told").unwrap();
+        assert_eq!(np.kind, NpKind::Anon);
+        assert_eq!(np.name, "senior health official");
+        let np = subject("The senior health official who asked not to be named noted").unwrap();
+        assert_eq!(np.name, "senior health official");
+        assert!(np.definite);
+    }
+
+    #[test]
+    fn lists_and_organisations() {
+        let np = subject("Last week, Norway, Chile and Kenya jointly urged").unwrap();
+        assert_eq!(np.name, "Norway, Chile and Kenya");
+        let np = subject("Freedonia’s Ministry of Water Resources said").unwrap();
+        assert_eq!(np.name, "Freedonia’s Ministry of Water Resources");
+        let np = subject("The statement said").unwrap();
+        assert_eq!(np.kind, NpKind::DocRef);
+    }
+
+    #[test]
+    fn forward_phrases() {
+        let t = toks("according to a spokesman for the port authority, who declined");
+        let np = np_forward(&t, 2, t.len()).unwrap();
+        assert_eq!(np.name, "spokesman for the port authority");
+        let t = toks("said Amal Haddad, the city's deputy mayor.");
+        let np = np_forward(&t, 1, t.len()).unwrap();
+        assert_eq!(np.name, "Amal Haddad");
+        assert_eq!(np.role.as_deref(), Some("city's deputy mayor"));
+    }
+}

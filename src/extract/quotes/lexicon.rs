@@ -1,0 +1,1397 @@
+//! Word lists for quote attribution: cue verbs, adverbs, role words and head nouns.
+//!
+//! Every list is about the language of news in general (no names, places or wording of any
+//! particular article). Look-ups take a word folded with [`fold`].
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Lower-case a word for look-up; curly apostrophes become straight ones.
+pub(crate) fn fold(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '’' | '‘' | 'ʼ' | '`' => s.push('\''),
+            '‑' | '‐' => s.push('-'),
+            _ => s.extend(c.to_lowercase()),
+        }
+    }
+    s
+}
+
+/// Strip a possessive ending (`Pakistan’s` → `Pakistan`).
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for suf in ["’s", "'s", "’", "'"] {
+        if let Some(w) = word.strip_suffix(suf)
+            && !w.is_empty()
+        {
+            return w;
+        }
+    }
+    word
+}
+
+fn set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Speech and attribution verbs: every inflected form maps to its lemma. Forms that are
+/// mostly nouns in news ("note", "claims", "report") are left out on purpose.
+static CUES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let table: &[(&str, &[&str])] = &[
+        ("say", &["say", "says", "said", "saying"]),
+        ("tell", &["tell", "tells", "told", "telling"]),
+        ("add", &["adds", "added", "adding"]),
+        ("note", &["notes", "noted", "noting"]),
+        ("warn", &["warn", "warns", "warned", "warning"]),
+        ("stress", &["stresses", "stressed", "stressing"]),
+        (
+            "emphasize",
+            &[
+                "emphasize",
+                "emphasizes",
+                "emphasized",
+                "emphasizing",
+                "emphasise",
+                "emphasises",
+                "emphasised",
+                "emphasising",
+            ],
+        ),
+        ("conclude", &["concludes", "concluded", "concluding"]),
+        ("urge", &["urge", "urges", "urged", "urging"]),
+        ("call", &["called", "calling"]),
+        ("order", &["ordered", "ordering"]),
+        ("demand", &["demanded", "demanding"]),
+        ("ask", &["asks", "asked", "asking"]),
+        ("insist", &["insist", "insists", "insisted", "insisting"]),
+        ("claim", &["claimed", "claiming"]),
+        ("allege", &["alleges", "alleged", "alleging"]),
+        ("argue", &["argue", "argues", "argued", "arguing"]),
+        ("accuse", &["accuses", "accused", "accusing"]),
+        ("describe", &["describes", "described", "describing"]),
+        ("write", &["writes", "wrote", "writing"]),
+        ("tweet", &["tweeted", "tweeting"]),
+        ("post", &["posted"]),
+        ("state", &["stated", "stating"]),
+        ("announce", &["announces", "announced", "announcing"]),
+        ("declare", &["declares", "declared", "declaring"]),
+        ("vow", &["vows", "vowed", "vowing"]),
+        ("pledge", &["pledged", "pledging"]),
+        ("promise", &["promised"]),
+        ("threaten", &["threatens", "threatened", "threatening"]),
+        ("reiterate", &["reiterates", "reiterated", "reiterating"]),
+        ("explain", &["explains", "explained", "explaining"]),
+        ("recall", &["recalls", "recalled", "recalling"]),
+        ("acknowledge", &["acknowledges", "acknowledged", "acknowledging"]),
+        ("admit", &["admits", "admitted", "admitting"]),
+        ("deny", &["denies", "denied", "denying"]),
+        ("confirm", &["confirms", "confirmed", "confirming"]),
+        ("believe", &["believe", "believes", "believed"]),
+        ("think", &["think", "thinks", "thought"]),
+        ("consider", &["consider", "considers", "considered"]),
+        ("hope", &["hopes", "hoped", "hoping"]),
+        ("maintain", &["maintains", "maintained", "maintaining"]),
+        ("observe", &["observes", "observed", "observing"]),
+        ("comment", &["commented", "commenting"]),
+        ("remark", &["remarked", "remarking"]),
+        ("respond", &["responds", "responded", "responding"]),
+        ("reply", &["replies", "replied", "replying"]),
+        ("answer", &["answered"]),
+        ("suggest", &["suggests", "suggested", "suggesting"]),
+        ("predict", &["predicts", "predicted", "predicting"]),
+        ("caution", &["cautions", "cautioned", "cautioning"]),
+        ("assert", &["asserts", "asserted", "asserting"]),
+        ("contend", &["contends", "contended", "contending"]),
+        ("charge", &["charged"]),
+        ("condemn", &["condemns", "condemned", "condemning"]),
+        ("highlight", &["highlighted", "highlighting"]),
+        ("underline", &["underlined", "underlining"]),
+        ("underscore", &["underscored", "underscoring"]),
+        ("mention", &["mentioned", "mentioning"]),
+        ("complain", &["complains", "complained", "complaining"]),
+        ("lament", &["laments", "lamented", "lamenting"]),
+        ("concede", &["concedes", "conceded", "conceding"]),
+        ("affirm", &["affirms", "affirmed", "affirming", "reaffirmed", "reaffirming", "reaffirms"]),
+        ("assure", &["assured", "assuring"]),
+        ("report", &["reported"]),
+        ("plead", &["pleaded", "pleading"]),
+        ("appeal", &["appealed"]),
+        ("blame", &["blamed", "blaming"]),
+        ("criticize", &["criticised", "criticized", "criticising", "criticizing"]),
+        ("dismiss", &["dismissed"]),
+        ("reject", &["rejected"]),
+        ("welcome", &["welcomed"]),
+        ("praise", &["praised"]),
+        ("term", &["termed"]),
+        ("label", &["labelled", "labeled"]),
+        ("brand", &["branded"]),
+        ("exclaim", &["exclaimed"]),
+        ("shout", &["shouted"]),
+        ("cry", &["cried"]),
+        ("quip", &["quipped"]),
+        ("recount", &["recounted", "recounting"]),
+        ("point", &["pointed"]),
+        ("express", &["expressed", "expressing"]),
+        ("feel", &["feels", "felt"]),
+        ("continue", &["continued"]),
+        ("agree", &["agreed"]),
+        ("testify", &["testified"]),
+        ("brief", &["briefed"]),
+        ("inform", &["informed"]),
+        ("read", &["reads"]),
+        ("announce", &["announces"]),
+    ];
+    let mut m = HashMap::new();
+    for (lemma, forms) in table {
+        for f in *forms {
+            m.insert(*f, *lemma);
+        }
+    }
+    m
+});
+
+/// The lemma of a cue verb form (`"told"` → `"tell"`).
+pub(crate) fn cue_lemma(folded: &str) -> Option<&'static str> {
+    CUES.get(folded).copied()
+}
+
+/// Words that may stand between a subject and its cue verb ("also", "has", "does not").
+static ADVERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "also",
+        "further",
+        "furthermore",
+        "then",
+        "once",
+        "again",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+        "did",
+        "does",
+        "do",
+        "not",
+        "never",
+        "just",
+        "too",
+        "even",
+        "still",
+        "first",
+        "later",
+        "earlier",
+        "only",
+        "soon",
+        "yet",
+        "both",
+        "all",
+        "himself",
+        "herself",
+        "themselves",
+        "itself",
+        "had",
+        "been",
+        "n't",
+        "may",
+        "might",
+        "could",
+        "should",
+        "can",
+        "must",
+        "subsequently",
+        "initially",
+        "recently",
+        "previously",
+        "reportedly",
+    ])
+});
+
+/// Nouns ending in -ly that are not adverbs.
+static LY_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "assembly", "ally", "family", "rally", "supply", "monopoly", "anomaly", "bully", "belly", "jelly",
+        "lily", "folly", "july", "italy", "reply", "homily", "daily", "weekly", "monthly",
+    ])
+});
+
+/// True for an adverb or auxiliary that may sit between a subject and its cue verb.
+pub(crate) fn is_adverb(folded: &str) -> bool {
+    ADVERBS.contains(folded)
+        || (folded.len() > 4
+            && folded.ends_with("ly")
+            && folded.chars().all(|c| c.is_alphabetic())
+            && !LY_NOUNS.contains(folded))
+}
+
+static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "one",
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many",
+        "another", "each", "every", "both", "most", "other", "few", "various", "numerous", "multiple",
+    ])
+});
+
+/// Determiners and numerals that open a noun phrase.
+pub(crate) fn is_determiner(folded: &str) -> bool {
+    DETERMINERS.contains(folded) || folded.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Definite determiners: a phrase opened by one refers back ("the official").
+pub(crate) fn is_definite(folded: &str) -> bool {
+    matches!(folded, "the" | "this" | "that" | "these" | "those")
+}
+
+static PRONOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(&["he", "she", "they", "we", "it", "i", "him", "her", "them", "us"]));
+
+/// Personal pronouns that can be the subject of a cue verb.
+pub(crate) fn is_pronoun(folded: &str) -> bool {
+    PRONOUNS.contains(folded)
+}
+
+/// Function words: a noun phrase never runs through one of these.
+static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "than",
+        "when",
+        "while",
+        "after",
+        "before",
+        "because",
+        "since",
+        "if",
+        "but",
+        "and",
+        "or",
+        "nor",
+        "not",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "it",
+        "its",
+        "this",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "them",
+        "him",
+        "us",
+        "me",
+        "also",
+        "so",
+        "such",
+        "very",
+        "more",
+        "less",
+        "into",
+        "over",
+        "under",
+        "about",
+        "against",
+        "between",
+        "through",
+        "during",
+        "without",
+        "within",
+        "across",
+        "toward",
+        "towards",
+        "upon",
+        "amid",
+        "among",
+        "despite",
+        "per",
+        "via",
+        "like",
+        "unlike",
+        "whether",
+        "where",
+        "what",
+        "how",
+        "why",
+        "all",
+        "any",
+        "each",
+        "either",
+        "neither",
+        "no",
+        "yes",
+        "only",
+        "just",
+        "even",
+        "still",
+        "yet",
+        "then",
+        "now",
+        "here",
+        "out",
+        "up",
+        "down",
+        "off",
+        "again",
+        "further",
+        "the",
+        "a",
+        "an",
+        "said",
+        "told",
+        "according",
+        "however",
+        "although",
+        "though",
+        "unless",
+        "until",
+        "once",
+        "whereas",
+        "around",
+        "near",
+        "inside",
+        "outside",
+        "behind",
+        "beyond",
+        "above",
+        "below",
+        "except",
+        "including",
+        "following",
+        "regarding",
+        "concerning",
+        "not",
+        "never",
+        "too",
+    ])
+});
+
+/// True for a function word.
+pub(crate) fn is_stop(folded: &str) -> bool {
+    STOP.contains(folded)
+}
+
+/// Capitalised words that open sentences but never names ("Meanwhile", "However", weekdays).
+static STOP_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "meanwhile",
+        "however",
+        "but",
+        "and",
+        "also",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "following",
+        "last",
+        "this",
+        "that",
+        "these",
+        "those",
+        "when",
+        "while",
+        "since",
+        "as",
+        "according",
+        "additionally",
+        "furthermore",
+        "moreover",
+        "separately",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "then",
+        "still",
+        "yet",
+        "so",
+        "thus",
+        "now",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "september",
+        "october",
+        "november",
+        "december",
+        "speaking",
+        "asked",
+        "addressing",
+        "responding",
+        "instead",
+        "firstly",
+        "secondly",
+        "thirdly",
+        "fourth",
+        "fourthly",
+        "finally",
+        "similarly",
+        "ultimately",
+        "arguably",
+        "seemingly",
+        "previously",
+        "both",
+        "many",
+        "some",
+        "several",
+        "other",
+        "most",
+        "all",
+        "few",
+        "it",
+        "there",
+        "here",
+        "why",
+        "what",
+        "how",
+        "who",
+        "where",
+        "which",
+        "if",
+        "though",
+        "although",
+        "despite",
+        "with",
+        "without",
+        "for",
+        "from",
+        "by",
+        "to",
+        "of",
+        "under",
+        "over",
+        "among",
+        "amid",
+        "against",
+        "through",
+        "into",
+        "nonetheless",
+        "nevertheless",
+        "indeed",
+        "overall",
+        "notably",
+        "importantly",
+        "clearly",
+        "even",
+        "just",
+        "only",
+        "not",
+        "no",
+        "yes",
+        "we",
+        "i",
+        "you",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "the",
+        "a",
+        "an",
+        "such",
+        "one",
+        "two",
+        "three",
+        "given",
+        "because",
+        "once",
+        "whether",
+        "unless",
+        "until",
+        "every",
+        "each",
+        "any",
+        "another",
+        "more",
+        "less",
+        "once",
+        "first",
+        "second",
+        "third",
+        "next",
+        "recently",
+        "currently",
+        "already",
+        "again",
+        "perhaps",
+        "maybe",
+        "likewise",
+        "otherwise",
+        "hence",
+        "therefore",
+        "accordingly",
+        "consequently",
+        "specifically",
+        "particularly",
+        "especially",
+        "reportedly",
+        "officially",
+        "publicly",
+        "privately",
+        "mr",
+        "mrs",
+        "ms",
+    ])
+});
+
+/// True for a capitalised word that opens sentences but is never part of a name.
+pub(crate) fn is_stop_cap(folded: &str) -> bool {
+    STOP_CAPS.contains(folded)
+}
+
+/// Titles and role words that precede a person's name ("Defense Minister", "Lt. Gen.").
+static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "minister",
+        "ministers",
+        "secretary",
+        "president",
+        "vice",
+        "chief",
+        "staff",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "gen",
+        "gen.",
+        "general",
+        "lt",
+        "lt.",
+        "lieutenant",
+        "col",
+        "col.",
+        "colonel",
+        "maj",
+        "maj.",
+        "major",
+        "brig",
+        "brig.",
+        "brigadier",
+        "brig.-gen.",
+        "brig-gen",
+        "lt.-gen.",
+        "maj.-gen.",
+        "capt",
+        "capt.",
+        "captain",
+        "sgt",
+        "sgt.",
+        "sergeant",
+        "admiral",
+        "adm",
+        "adm.",
+        "marshal",
+        "commander",
+        "director",
+        "director-general",
+        "dg",
+        "ambassador",
+        "envoy",
+        "governor",
+        "gov.",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "mayor",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "head",
+        "leader",
+        "premier",
+        "pm",
+        "deputy",
+        "adviser",
+        "advisor",
+        "emir",
+        "amir",
+        "mullah",
+        "mufti",
+        "maulana",
+        "maulvi",
+        "sheikh",
+        "shaikh",
+        "imam",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "professor",
+        "justice",
+        "judge",
+        "king",
+        "queen",
+        "prince",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "affairs",
+        "information",
+        "finance",
+        "retired",
+        "former",
+        "acting",
+        "army",
+        "air",
+        "navy",
+        "inspector",
+        "inspector-general",
+        "superintendent",
+        "officer",
+        "commissioner",
+        "caretaker",
+        "federal",
+        "provincial",
+        "security",
+        "correspondent",
+        "editor",
+        "founder",
+        "ceo",
+        "executive",
+        "coordinator",
+        "attorney",
+        "attorney-general",
+        "chancellor",
+        "lawmaker",
+        "mp",
+        "mna",
+        "mpa",
+        "senior",
+        "state",
+        "home",
+        "planning",
+        "commerce",
+        "trade",
+        "analyst",
+        "expert",
+        "researcher",
+        "fellow",
+        "economist",
+        "scholar",
+        "activist",
+        "ex",
+        "supreme",
+        "prime",
+        "marshal",
+        "field",
+        "gen.-",
+        "haji",
+        "qari",
+        "hafiz-ul",
+        "sir",
+        "lord",
+        "crown",
+        "sultan",
+        "president-elect",
+        "premier",
+        "ayatollah",
+        "cardinal",
+        "pope",
+        "bishop",
+        "father",
+        "rev.",
+        "reverend",
+        "ruler",
+        "emissary",
+        "negotiator",
+        "mediator",
+        "special",
+        "councillor",
+        "councilor",
+        "coach",
+        "manager",
+        "mp.",
+        "superintendent",
+        "inspector",
+        "constable",
+    ])
+});
+
+/// True for a title or role word.
+pub(crate) fn is_role_word(folded: &str) -> bool {
+    ROLE_WORDS.contains(folded) || ROLE_WORDS.contains(folded.trim_end_matches('.'))
+}
+
+/// Nouns that head a description of a person or group of people ("a senior official").
+static PERSON_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespersons",
+        "spokespeople",
+        "source",
+        "sources",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "diplomat",
+        "diplomats",
+        "officer",
+        "officers",
+        "commander",
+        "commanders",
+        "minister",
+        "ministers",
+        "resident",
+        "residents",
+        "witness",
+        "witnesses",
+        "villager",
+        "villagers",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "people",
+        "person",
+        "leader",
+        "leaders",
+        "member",
+        "members",
+        "lawmaker",
+        "lawmakers",
+        "senator",
+        "senators",
+        "legislator",
+        "legislators",
+        "activist",
+        "activists",
+        "researcher",
+        "researchers",
+        "professor",
+        "observer",
+        "observers",
+        "survivor",
+        "survivors",
+        "relative",
+        "relatives",
+        "doctor",
+        "doctors",
+        "physician",
+        "nurse",
+        "police",
+        "policeman",
+        "policemen",
+        "soldier",
+        "soldiers",
+        "fighter",
+        "fighters",
+        "militant",
+        "militants",
+        "elder",
+        "elders",
+        "cleric",
+        "clerics",
+        "student",
+        "students",
+        "journalist",
+        "journalists",
+        "reporter",
+        "reporters",
+        "envoy",
+        "envoys",
+        "ambassador",
+        "negotiator",
+        "negotiators",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "aide",
+        "aides",
+        "insider",
+        "insiders",
+        "representative",
+        "representatives",
+        "chief",
+        "head",
+        "director",
+        "president",
+        "governor",
+        "mayor",
+        "general",
+        "colonel",
+        "farmer",
+        "farmers",
+        "trader",
+        "traders",
+        "shopkeeper",
+        "driver",
+        "worker",
+        "workers",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "teacher",
+        "teachers",
+        "victim",
+        "victims",
+        "commentator",
+        "commentators",
+        "scholar",
+        "scholars",
+        "economist",
+        "economists",
+        "correspondent",
+        "editor",
+        "specialist",
+        "specialists",
+        "veteran",
+        "veterans",
+        "mediator",
+        "mediators",
+        "investigator",
+        "investigators",
+        "prosecutor",
+        "prosecutors",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "judge",
+        "judges",
+        "secretary",
+        "chairman",
+        "deputy",
+        "premier",
+        "officer",
+        "counterpart",
+        "host",
+        "organizer",
+        "organizers",
+        "organiser",
+        "organisers",
+        "protester",
+        "protesters",
+        "eyewitness",
+        "eyewitnesses",
+        "citizen",
+        "citizens",
+        "refugee",
+        "refugees",
+        "parent",
+        "parents",
+        "mourner",
+        "mourners",
+        "guard",
+        "guards",
+        "rescuer",
+        "rescuers",
+        "paramedic",
+        "paramedics",
+        "medic",
+        "medics",
+        "engineer",
+        "engineers",
+        "businessman",
+        "critic",
+        "critics",
+        "supporter",
+        "supporters",
+        "opponent",
+        "opponents",
+        "someone",
+        "spokesmen",
+        "insurgent",
+        "coach",
+        "manager",
+        "councillor",
+        "councilor",
+        "headteacher",
+        "owner",
+        "engineer",
+        "engineers",
+        "pilot",
+        "pilots",
+        "author",
+        "writer",
+        "founder",
+        "owner",
+        "chef",
+        "nun",
+        "priest",
+        "insurgents",
+        "rebel",
+        "rebels",
+        "defender",
+    ])
+});
+
+/// True for a noun that heads a description of a person ("official", "residents").
+pub(crate) fn is_person_head(folded: &str) -> bool {
+    PERSON_HEADS.contains(strip_possessive(folded))
+}
+
+/// Nouns that head the name of an organisation ("Ministry", "Wing", "Committee").
+static INSTITUTION_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "ministry",
+        "office",
+        "department",
+        "government",
+        "military",
+        "army",
+        "wing",
+        "embassy",
+        "council",
+        "committee",
+        "group",
+        "agency",
+        "commission",
+        "organisation",
+        "organization",
+        "authority",
+        "authorities",
+        "administration",
+        "movement",
+        "party",
+        "front",
+        "forces",
+        "force",
+        "court",
+        "assembly",
+        "parliament",
+        "cabinet",
+        "bureau",
+        "service",
+        "services",
+        "relations",
+        "command",
+        "headquarters",
+        "taliban",
+        "broadcaster",
+        "radio",
+        "television",
+        "tv",
+        "news",
+        "times",
+        "post",
+        "network",
+        "institute",
+        "center",
+        "centre",
+        "university",
+        "foundation",
+        "union",
+        "nations",
+        "bank",
+        "fund",
+        "corps",
+        "emirate",
+        "kingdom",
+        "republic",
+        "federation",
+        "secretariat",
+        "mission",
+        "directorate",
+        "division",
+        "unit",
+        "brigade",
+        "battalion",
+        "regiment",
+        "team",
+        "society",
+        "association",
+        "league",
+        "alliance",
+        "coalition",
+        "watch",
+        "press",
+        "media",
+        "channel",
+        "daily",
+        "newspaper",
+        "outlet",
+        "state",
+        "states",
+        "police",
+        "navy",
+        "senate",
+        "congress",
+        "company",
+        "firm",
+        "council",
+        "board",
+        "panel",
+        "tribunal",
+        "presidency",
+        "palace",
+        "house",
+        "department",
+        "monitor",
+        "observatory",
+        "regime",
+        "junta",
+        "militia",
+        "faction",
+        "organisation",
+        "group's",
+        "jirga",
+        "shura",
+        "police's",
+        "ministry's",
+        "government's",
+        "army's",
+        "military's",
+        "pentagon",
+        "kremlin",
+        "secretariat",
+        "tribune",
+        "herald",
+        "gazette",
+        "journal",
+        "agency's",
+        "icrc",
+        "unhcr",
+        "unicef",
+        "nato",
+        "un",
+        "eu",
+        "governments",
+        "countries",
+        "ministries",
+        "groups",
+        "parties",
+        "agencies",
+        "organisations",
+        "organizations",
+        "officials'",
+    ])
+});
+
+/// True for a noun that heads an organisation's name.
+pub(crate) fn is_institution_head(folded: &str) -> bool {
+    INSTITUTION_HEADS.contains(strip_possessive(folded))
+}
+
+/// Nouns for documents that "say" things on an organisation's behalf ("the statement said").
+pub(crate) fn is_docref_head(folded: &str) -> bool {
+    matches!(
+        strip_possessive(folded),
+        "statement"
+            | "report"
+            | "communique"
+            | "communiqué"
+            | "release"
+            | "readout"
+            | "letter"
+            | "memo"
+            | "tweet"
+            | "message"
+            | "notice"
+            | "declaration"
+            | "resolution"
+            | "post"
+            | "announcement"
+            | "notification"
+            | "circular"
+            | "document"
+            | "bulletin"
+    )
+}
+
+/// Countries, capitals and regions that speak as states in the news ("Kabul said").
+static STATES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "pakistan",
+        "afghanistan",
+        "india",
+        "china",
+        "iran",
+        "russia",
+        "us",
+        "u.s.",
+        "usa",
+        "america",
+        "united states",
+        "uk",
+        "u.k.",
+        "britain",
+        "united kingdom",
+        "france",
+        "germany",
+        "turkey",
+        "türkiye",
+        "qatar",
+        "saudi arabia",
+        "uae",
+        "israel",
+        "egypt",
+        "japan",
+        "uzbekistan",
+        "tajikistan",
+        "turkmenistan",
+        "kazakhstan",
+        "kyrgyzstan",
+        "bangladesh",
+        "nepal",
+        "sri lanka",
+        "ukraine",
+        "syria",
+        "iraq",
+        "yemen",
+        "jordan",
+        "lebanon",
+        "oman",
+        "kuwait",
+        "bahrain",
+        "islamabad",
+        "kabul",
+        "delhi",
+        "new delhi",
+        "beijing",
+        "tehran",
+        "moscow",
+        "washington",
+        "london",
+        "paris",
+        "berlin",
+        "ankara",
+        "doha",
+        "riyadh",
+        "tokyo",
+        "brussels",
+        "geneva",
+        "dhaka",
+        "kremlin",
+        "pentagon",
+        "whitehall",
+        "the west",
+        "europe",
+        "nato",
+        "un",
+        "eu",
+        "sco",
+        "saarc",
+        "asean",
+    ])
+});
+
+/// True for a country, capital or bloc name.
+pub(crate) fn is_state(folded: &str) -> bool {
+    STATES.contains(strip_possessive(folded))
+}
+
+/// Words just before a quotation mark that introduce a label, not speech ("so-called").
+pub(crate) fn is_label_introducer(folded: &str) -> bool {
+    matches!(
+        folded,
+        "so-called"
+            | "dubbed"
+            | "titled"
+            | "entitled"
+            | "nicknamed"
+            | "codenamed"
+            | "code-named"
+            | "headlined"
+            | "slogan"
+            | "hashtag"
+            | "motto"
+            | "banner"
+    )
+}
+
+/// Nouns for works and named things whose titles are quoted ("the report “…”").
+pub(crate) fn is_work_noun(folded: &str) -> bool {
+    matches!(
+        folded,
+        "book"
+            | "film"
+            | "movie"
+            | "report"
+            | "article"
+            | "documentary"
+            | "song"
+            | "poem"
+            | "novel"
+            | "column"
+            | "op-ed"
+            | "editorial"
+            | "programme"
+            | "program"
+            | "show"
+            | "series"
+            | "campaign"
+            | "operation"
+            | "titled"
+            | "entitled"
+            | "headlined"
+            | "paper"
+            | "study"
+            | "album"
+            | "play"
+            | "essay"
+            | "podcast"
+            | "slogan"
+            | "headline"
+    )
+}
+
+/// Abbreviations that end with a full stop inside a sentence ("Gen.", "Mr.", "U.S.").
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    if word.contains('.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
+    }
+    matches!(
+        word,
+        "Gen"
+            | "Lt"
+            | "Col"
+            | "Maj"
+            | "Brig"
+            | "Capt"
+            | "Sgt"
+            | "Adm"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Rev"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Hon"
+            | "vs"
+            | "etc"
+            | "Inc"
+            | "Corp"
+            | "Ltd"
+            | "Co"
+            | "Jan"
+            | "Feb"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "approx"
+            | "Mt"
+            | "Ft"
+            | "Gens"
+            | "Cmdr"
+            | "Supt"
+            | "Insp"
+            | "Dept"
+            | "Govt"
+            | "Pvt"
+            | "Cpl"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_and_lookups() {
+        assert_eq!(fold("Pakistan’s"), "pakistan's");
+        assert_eq!(cue_lemma("told"), Some("tell"));
+        assert_eq!(cue_lemma("adding"), Some("add"));
+        assert_eq!(cue_lemma("note"), None, "a noun more often than a verb");
+        assert!(is_adverb("collectively"));
+        assert!(!is_adverb("assembly"));
+        assert!(is_role_word("gen."));
+        assert!(is_person_head("officials"));
+        assert!(is_institution_head("ministry's"));
+        assert!(is_abbreviation("U.S"));
+        assert!(is_abbreviation("Gen"));
+        assert!(!is_abbreviation("said"));
+    }
+}

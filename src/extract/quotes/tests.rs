@@ -1,0 +1,291 @@
+//! Quote extraction on sentences written for these tests (none taken from the seed articles).
+
+use super::*;
+use crate::corpus::{Metadata, OffsetMap};
+
+fn doc(text: &str) -> Document {
+    Document {
+        id: "t.txt".into(),
+        file: "t.txt".into(),
+        path: None,
+        original: text.into(),
+        clean: text.into(),
+        map: OffsetMap::identity(text.len()),
+        meta: Metadata::default(),
+        encoding: "UTF-8".into(),
+        notes: Vec::new(),
+    }
+}
+
+fn run(text: &str) -> Vec<Quote> {
+    extract_quotes(&doc(text), &[])
+}
+
+/// (text, speaker) pairs.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    run(text).into_iter().map(|q| (q.text, q.speaker)).collect()
+}
+
+fn p(t: &str, s: &str) -> (String, String) {
+    (t.to_string(), s.to_string())
+}
+
+#[test]
+fn said_after_the_quote() {
+    assert_eq!(
+        pairs("“The bridge will reopen next week,” Mayor Lena Park said on Tuesday."),
+        vec![p("The bridge will reopen next week,", "Lena Park")]
+    );
+    let q = run("“The bridge will reopen next week,” Mayor Lena Park said on Tuesday.");
+    assert_eq!(q[0].role.as_deref(), Some("Mayor"));
+    assert_eq!(q[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn inverted_said_with_appositive() {
+    let q = run("“We are running out of clean water,” said Omar Farouk, a doctor at the district clinic.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, "Omar Farouk");
+    assert_eq!(q[0].role.as_deref(), Some("doctor at the district clinic"));
+}
+
+#[test]
+fn cue_before_with_that_and_colon() {
+    assert_eq!(
+        pairs("The harbour master told reporters that “no ship will leave before the storm passes.”"),
+        vec![p("no ship will leave before the storm passes.", "harbour master")]
+    );
+    assert_eq!(
+        pairs(
+            "Inspector Dana Whitfield told the Valley Courier: “We found the van abandoned near the quarry.”"
+        ),
+        vec![p("We found the van abandoned near the quarry.", "Dana Whitfield")]
+    );
+}
+
+#[test]
+fn glued_outlet_and_that_still_attributed() {
+    // Raw text before glued-word repair: "Courierthat".
+    assert_eq!(
+        pairs(
+            "Ruth Adebayo, a water engineer, told the Valley Courierthat the “pumps were never serviced after the flood.”"
+        ),
+        vec![p("pumps were never serviced after the flood.", "Ruth Adebayo")]
+    );
+}
+
+#[test]
+fn split_quote_gives_two_quotes_one_speaker() {
+    let q = pairs(
+        "“The first convoy crossed at dawn,” Colonel Ivan Petrov said, “and the second one will follow tonight.”",
+    );
+    assert_eq!(
+        q,
+        vec![
+            p("The first convoy crossed at dawn,", "Ivan Petrov"),
+            p("and the second one will follow tonight.", "Ivan Petrov")
+        ]
+    );
+}
+
+#[test]
+fn pronoun_resolves_to_latest_named_speaker() {
+    let t = "Health Minister Aisha Karimova visited the ward on Monday.\n\
+             “Every bed is taken and more patients arrive each hour,” she said.";
+    assert_eq!(pairs(t), vec![p("Every bed is taken and more patients arrive each hour,", "Aisha Karimova")]);
+}
+
+#[test]
+fn he_added_after_surname_maps_to_full_name() {
+    let t = "Farmer Tomasz Nowak lost most of his harvest.\n\
+             “The river came over the fields in one night,” Nowak said. “We could save nothing from the barns,” he added.";
+    let q = pairs(t);
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().all(|(_, s)| s == "Tomasz Nowak"), "{q:?}");
+}
+
+#[test]
+fn unattributed_quote_continues_paragraph_speaker() {
+    let t = "“If the talks fail, the strike goes on,” union leader Grace Mwangi said. \
+             “Nobody wants that, but we have no other choice left.”";
+    let q = pairs(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].1, "Grace Mwangi");
+}
+
+#[test]
+fn standalone_paragraph_continues_previous_speaker() {
+    let t = "Engineer Paulo Reyes said: “The tunnel walls are cracking in three places.”\n\
+             “We have asked for an inspection twice and heard nothing back from the ministry.”\n";
+    let q = pairs(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].1, "Paulo Reyes");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    assert_eq!(
+        pairs("“Six people were pulled from the rubble alive,” according to the regional fire service."),
+        vec![p("Six people were pulled from the rubble alive,", "regional fire service")]
+    );
+    assert_eq!(
+        pairs("According to Sergeant Bill Moss, “the driver fled on foot toward the river.”"),
+        vec![p("the driver fled on foot toward the river.", "Bill Moss")]
+    );
+}
+
+#[test]
+fn institution_statement_and_the_statement_said() {
+    let t = "The Ministry of Transport said in a statement that “all rail services will resume by Friday.”\n\
+             The statement said that engineers would also “inspect every bridge on the northern line.”";
+    let q = pairs(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1, "Ministry of Transport");
+    assert_eq!(q[1].1, "Ministry of Transport");
+}
+
+#[test]
+fn anonymous_source_and_later_the_official() {
+    let t = "A Lisbon-based senior customs official told the newspaper: “The shipment was declared as furniture.”\n\
+             The official said the crates were opened on Sunday.\n\
+             “Inside we found engine parts, not chairs,” he added.";
+    let q = run(t);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].speaker, "senior customs official");
+    assert_eq!(q[0].role.as_deref(), Some("Lisbon-based"));
+    assert_eq!(q[1].speaker, "senior customs official");
+}
+
+#[test]
+fn partial_quote_with_cue_is_kept_and_labels_are_not() {
+    let t = "Several governments jointly urged the council to adopt “clear, binding and measurable targets” this year. \
+             Critics called the plan a “fig leaf.” The region remains a “grey zone” for shipping.";
+    let q = pairs(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "clear, binding and measurable targets");
+}
+
+#[test]
+fn list_of_states_as_speaker() {
+    let t = "Last week, Norway, Chile and Kenya collectively urged the board to take “immediate and transparent steps” on the audit.";
+    assert_eq!(pairs(t), vec![p("immediate and transparent steps", "Norway, Chile and Kenya")]);
+}
+
+#[test]
+fn title_then_name_and_ordered() {
+    let t = "Navy Chief of Staff Admiral Rosa Lindqvist ordered an end to \"all live-fire exercises near the coast\".";
+    let q = run(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, "Rosa Lindqvist");
+    assert!(q[0].role.as_deref().is_some_and(|r| r.contains("Chief of Staff")));
+}
+
+#[test]
+fn adding_that_inherits_speaker() {
+    let t = "The port authority noted that “cargo volumes fell by a third in March,” adding that it would “review every contract with the operator”.";
+    let q = pairs(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, q[0].1);
+    assert_eq!(q[0].1, "port authority");
+}
+
+#[test]
+fn relative_clause_subject() {
+    let t = "A police officer at the scene described the crash.\n\
+             The officer who spoke on condition of anonymity also noted, “The lorry had no working brakes at all.”";
+    let q = pairs(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].1, "police officer at the scene");
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let t = "Coach Maria Santos said: “We trained twice a day for a month before the final.\n\
+             “Nobody on this team expected to lift the trophy, and now we have it.”\n\
+             Fans celebrated in the square.";
+    let q = run(t);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].text.contains("We trained twice") && q[0].text.contains("lift the trophy"));
+    assert!(!q[0].text.contains('“'));
+    assert_eq!(q[0].speaker, "Maria Santos");
+}
+
+#[test]
+fn nested_single_quotes_stay_inside() {
+    let t = "Judge Alan Brooks told the court that \"the letter reads 'return the funds by May' and nothing else.\"";
+    let q = run(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "the letter reads 'return the funds by May' and nothing else.");
+    assert_eq!(q[0].speaker, "Alan Brooks");
+}
+
+#[test]
+fn unbalanced_mark_does_not_swallow_the_document() {
+    let t = "Mayor Lena Park said: “the budget is final and will not be reopened\n\
+             The council meets again in June.\n\
+             “We will not vote twice on the same plan,” councillor Ben Ortiz said.";
+    let q = run(t);
+    assert!(q.iter().all(|x| !x.text.contains("council meets")), "{q:?}");
+    assert!(q.iter().any(|x| x.speaker == "Ben Ortiz" && x.text.starts_with("We will not vote")));
+    let unclosed = q.iter().find(|x| x.text.starts_with("the budget"));
+    assert!(unclosed.is_some_and(|x| x.confidence < 0.7));
+}
+
+#[test]
+fn repeated_pull_quote_appears_once() {
+    let t = "“Our schools cannot open without heating this winter,” headteacher Samir Haddad told the paper.\n\
+             “Our schools cannot open without heating this winter.”\n\
+             Samir Haddad\n\
+             The district has promised new boilers.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Samir Haddad");
+}
+
+#[test]
+fn titles_and_so_called_are_skipped() {
+    let t = "She wrote the book “Rivers Of The North” in 2010. The so-called “green corridor for refugees” never opened.";
+    assert!(run(t).is_empty());
+}
+
+#[test]
+fn short_full_utterance_is_kept() {
+    assert_eq!(pairs("“Absolutely not,” the spokesman said."), vec![p("Absolutely not,", "spokesman")]);
+}
+
+#[test]
+fn institution_alias_is_canonical() {
+    let t = "“Four suspects were arrested,” the Armed Forces Media Wing said.";
+    assert_eq!(pairs(t)[0].1, "ISPR");
+}
+
+#[test]
+fn anchors_point_at_the_quote() {
+    let t = "Intro line.\n“Prices doubled in a week,” trader Ana Lopez said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(&t[q[0].span.start..q[0].span.end], "Prices doubled in a week,");
+    assert_eq!(q[0].anchor.exact, "Prices doubled in a week,");
+    assert!(q[0].confidence > 0.5);
+}
+
+#[test]
+fn question_then_capitalised_attribution() {
+    let t = "“Who will pay for the repairs?” Ortiz asked at the meeting.";
+    assert_eq!(pairs(t), vec![p("Who will pay for the repairs?", "Ortiz")]);
+}
+
+#[test]
+fn believe_and_consider_cues() {
+    let t = "Economist Hana Suzuki, a former central bank adviser, does not believe that “rates can fall before the elections.”";
+    assert_eq!(pairs(t), vec![p("rates can fall before the elections.", "Hana Suzuki")]);
+}
+
+#[test]
+fn previous_sentence_subject_for_a_standalone_quote() {
+    let t = "Deputy Mayor Ingrid Holm also dismissed the report as biased. \"Our figures come from the hospitals themselves, not from rumours.\"";
+    assert_eq!(
+        pairs(t),
+        vec![p("Our figures come from the hospitals themselves, not from rumours.", "Ingrid Holm")]
+    );
+}

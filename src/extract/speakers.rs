@@ -1,0 +1,371 @@
+//! Canonical speakers: one name per person within a document ("Shaheen" → "Mohammed Suhail
+//! Shaheen") and across the corpus, one name per institution whatever alias the text uses
+//! ("Armed Forces Media Wing" → "ISPR"), and the speaker index shown by the GUI.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::Quote;
+use super::actors::canonical_actor;
+use super::quotes::lexicon::{
+    fold, is_institution_head, is_person_head, is_role_word, is_state, is_stop_cap, strip_possessive,
+};
+
+/// What kind of speaker a name denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SpeakerKind {
+    /// A named person.
+    Person,
+    /// An organisation, government body or state.
+    Institution,
+    /// A description of an unnamed person ("senior intelligence official").
+    Anonymous,
+    /// No speaker found.
+    Unknown,
+}
+
+/// One speaker in the corpus: who is quoted, how often, in which documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerEntry {
+    /// Canonical name.
+    pub name: String,
+    /// Person, institution or anonymous source.
+    pub kind: SpeakerKind,
+    /// The role or affiliation most often given with the name.
+    pub role: Option<String>,
+    /// Number of quotes.
+    pub count: usize,
+    /// Ids of the documents quoting the speaker, in first-seen order.
+    pub docs: Vec<String>,
+}
+
+/// Built-in aliases for institutions the actor lexicon may not know.
+fn builtin_alias(folded: &str) -> Option<&'static str> {
+    const ISPR: &[&str] = &[
+        "inter-services public relations",
+        "inter services public relations",
+        "armed forces media wing",
+        "military media wing",
+        "military's media wing",
+        "army's media wing",
+        "army media wing",
+    ];
+    let f = folded.trim_start_matches("the ");
+    if f == "ispr" || ISPR.iter().any(|a| f.contains(a)) {
+        return Some("ISPR");
+    }
+    None
+}
+
+fn is_acronym(word: &str) -> bool {
+    let w = strip_possessive(word);
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '.' || c.is_ascii_digit())
+}
+
+/// Classify a (canonical or as-written) speaker name.
+pub fn classify(name: &str) -> SpeakerKind {
+    let name = name.trim();
+    if name.is_empty() {
+        return SpeakerKind::Unknown;
+    }
+    let folded = fold(name);
+    if builtin_alias(&folded).is_some() || is_state(&folded) {
+        return SpeakerKind::Institution;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(last) = words.last() else { return SpeakerKind::Unknown };
+    if name.chars().next().is_some_and(|c| c.is_lowercase()) {
+        let head = fold(last);
+        return if is_institution_head(&head) && !is_person_head(&head) {
+            SpeakerKind::Institution
+        } else {
+            SpeakerKind::Anonymous
+        };
+    }
+    if words
+        .iter()
+        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && is_institution_head(&fold(w)))
+    {
+        return SpeakerKind::Institution;
+    }
+    if words.len() == 1 && is_acronym(last) {
+        return SpeakerKind::Institution;
+    }
+    // Lists of states ("Norway, Chile and Kenya").
+    let items: Vec<String> = name
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| fold(p.trim()))
+        .filter(|p| !p.is_empty())
+        .collect();
+    // Lists of one-word names are states or bodies ("Norway, Chile and Kenya"); people are
+    // listed with full names.
+    if items.len() > 1 && items.iter().all(|i| is_state(i) || is_acronym(i) || !i.contains(' ')) {
+        return SpeakerKind::Institution;
+    }
+    if canonical_actor(name).is_some() && words.len() == 1 {
+        return SpeakerKind::Institution;
+    }
+    SpeakerKind::Person
+}
+
+/// Canonical name of an institution: the actor lexicon's, a built-in alias, or the name as
+/// written without its article ("Pakistan’s Ministry of …" → "Pakistan Ministry of …").
+pub fn canonical_institution(name: &str) -> String {
+    let mut n = name.trim();
+    for d in ["the ", "The "] {
+        if let Some(r) = n.strip_prefix(d) {
+            n = r.trim();
+        }
+    }
+    if let Some(c) = canonical_actor(n) {
+        return c.to_string();
+    }
+    if let Some(c) = builtin_alias(&fold(n)) {
+        return c.to_string();
+    }
+    let mut words: Vec<&str> = n.split_whitespace().collect();
+    if words.len() > 1
+        && words.get(1).is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && let Some(first) = words.first_mut()
+    {
+        *first = strip_possessive(first);
+    }
+    words.join(" ")
+}
+
+/// The last word of a name, folded, without a possessive.
+fn surname_key(name: &str) -> String {
+    name.split_whitespace().last().map(|w| fold(strip_possessive(w))).unwrap_or_default()
+}
+
+/// Find a person's full name in a document from a surname: the first place where capitalised
+/// given names precede it ("… Gen. Asim Munir …" → "Asim Munir"), with the appositive that
+/// follows when there is one ("Name, the party’s spokesman, said" → "party’s spokesman").
+pub(crate) fn full_name_in_text(text: &str, surname: &str) -> Option<(String, Option<String>)> {
+    if surname.is_empty() || !surname.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    for (pos, _) in text.match_indices(surname) {
+        let after = pos + surname.len();
+        if text[after..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let mut from = pos.saturating_sub(120);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..pos];
+        if !before.ends_with(' ') {
+            continue;
+        }
+        let mut given: Vec<&str> = Vec::new();
+        for w in before[..before.len() - 1].rsplit(' ') {
+            let f = fold(w);
+            let capital = w.chars().next().is_some_and(|c| c.is_uppercase());
+            if !capital
+                || w.contains('\n')
+                || w.ends_with([',', '.', ';', ':', ')', '”', '"'])
+                || is_role_word(&f)
+                || is_stop_cap(&f)
+                || is_institution_head(&f)
+                || is_state(&f)
+                || given.len() >= 3
+            {
+                break;
+            }
+            given.push(w);
+        }
+        if given.is_empty() {
+            continue;
+        }
+        given.reverse();
+        let full = format!("{} {}", given.join(" "), surname);
+        let role = text[after..].strip_prefix(", ").and_then(|rest| {
+            let first = rest.split_whitespace().next()?;
+            let f = fold(first);
+            let opens = matches!(f.as_str(), "a" | "an" | "the")
+                || first.chars().next().is_some_and(|c| c.is_lowercase())
+                || is_role_word(&f);
+            if !opens {
+                return None;
+            }
+            let end = rest.find([',', '.', ';', '\n']).unwrap_or(rest.len()).min(160);
+            let mut end = end;
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            super::quotes::clean_role(&rest[..end])
+        });
+        return Some((full, role));
+    }
+    None
+}
+
+/// Map each person name of a document to its fullest form: a longer name in `known` with the
+/// same surname whose words include the short name's, else a full name found in the text.
+pub(crate) fn resolve_person(name: &str, known: &[String], text: &str) -> (String, Option<String>) {
+    let words: Vec<String> = name.split_whitespace().map(|w| fold(strip_possessive(w))).collect();
+    let key = surname_key(name);
+    let mut best: Option<&String> = None;
+    for k in known {
+        let kw: Vec<String> = k.split_whitespace().map(|w| fold(strip_possessive(w))).collect();
+        if kw.len() > words.len()
+            && surname_key(k) == key
+            && words.iter().all(|w| kw.contains(w))
+            && best.is_none_or(|b| b.split_whitespace().count() < kw.len())
+        {
+            best = Some(k);
+        }
+    }
+    if let Some(b) = best {
+        return (b.clone(), None);
+    }
+    if words.len() == 1
+        && let Some(last) = name.split_whitespace().last()
+        && let Some((full, role)) = full_name_in_text(text, strip_possessive(last))
+    {
+        return (full, role);
+    }
+    (name.to_string(), None)
+}
+
+/// Make speakers canonical across the corpus: institution aliases become one name, and a
+/// surname-only person ("Shaheen") becomes the one full name in the corpus with that surname
+/// (left alone when several people share it).
+pub fn canonicalize_corpus(quotes: &mut [Quote]) {
+    let mut fulls: HashMap<String, HashSet<String>> = HashMap::new();
+    for q in quotes.iter() {
+        if classify(&q.speaker) == SpeakerKind::Person && q.speaker.split_whitespace().count() > 1 {
+            fulls.entry(surname_key(&q.speaker)).or_default().insert(q.speaker.clone());
+        }
+    }
+    for q in quotes.iter_mut() {
+        match classify(&q.speaker) {
+            SpeakerKind::Institution => q.speaker = canonical_institution(&q.speaker),
+            SpeakerKind::Person if q.speaker.split_whitespace().count() == 1 => {
+                if let Some(set) = fulls.get(&surname_key(&q.speaker))
+                    && set.len() == 1
+                    && let Some(full) = set.iter().next()
+                {
+                    q.speaker = full.clone();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Per speaker: quote count, documents, roles with their counts.
+type Tally = (usize, Vec<String>, Vec<(String, usize)>);
+
+/// Who is quoted, how often and where: one entry per canonical speaker, most quoted first.
+/// Quotes without a speaker are left out.
+pub fn speaker_index(quotes: &[Quote]) -> Vec<SpeakerEntry> {
+    let mut order: Vec<String> = Vec::new();
+    let mut by: HashMap<String, Tally> = HashMap::new();
+    for q in quotes {
+        if q.speaker.trim().is_empty() {
+            continue;
+        }
+        let e = by.entry(q.speaker.clone()).or_insert_with(|| {
+            order.push(q.speaker.clone());
+            (0, Vec::new(), Vec::new())
+        });
+        e.0 += 1;
+        if !e.1.contains(&q.doc) {
+            e.1.push(q.doc.clone());
+        }
+        if let Some(r) = q.role.as_ref().filter(|r| !r.is_empty()) {
+            match e.2.iter_mut().find(|(x, _)| x == r) {
+                Some(slot) => slot.1 += 1,
+                None => e.2.push((r.clone(), 1)),
+            }
+        }
+    }
+    let mut out: Vec<SpeakerEntry> = order
+        .into_iter()
+        .filter_map(|name| {
+            let (count, docs, roles) = by.remove(&name)?;
+            let mut role: Option<(String, usize)> = None;
+            for (r, n) in roles {
+                if role.as_ref().is_none_or(|(_, m)| n > *m) {
+                    role = Some((r, n));
+                }
+            }
+            Some(SpeakerEntry { kind: classify(&name), name, role: role.map(|r| r.0), count, docs })
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Anchor;
+
+    fn q(doc: &str, speaker: &str, role: Option<&str>) -> Quote {
+        Quote {
+            doc: doc.into(),
+            text: "words".into(),
+            span: crate::corpus::Span::new(0, 5),
+            speaker: speaker.into(),
+            speaker_in_text: None,
+            role: role.map(str::to_string),
+            cue: Some("said".into()),
+            confidence: 0.9,
+            anchor: Anchor::default(),
+        }
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(classify("Maria Olsen"), SpeakerKind::Person);
+        assert_eq!(classify("Freedonia Ministry of Water"), SpeakerKind::Institution);
+        assert_eq!(classify("ISPR"), SpeakerKind::Institution);
+        assert_eq!(classify("senior health official"), SpeakerKind::Anonymous);
+        assert_eq!(classify("Norway, Chile and Kenya"), SpeakerKind::Institution);
+        assert_eq!(classify(""), SpeakerKind::Unknown);
+    }
+
+    #[test]
+    fn institution_aliases_fold_to_one_name() {
+        assert_eq!(canonical_institution("the Armed Forces Media Wing"), "ISPR");
+        assert_eq!(canonical_institution("Inter-Services Public Relations"), "ISPR");
+        assert_eq!(canonical_institution("Freedonia’s Ministry of Water"), "Freedonia Ministry of Water");
+    }
+
+    #[test]
+    fn full_name_from_the_text() {
+        let text = "Talks were led by Deputy Minister Karim Adeyemi, the chief negotiator, on Monday. \
+                    Later Adeyemi said more.";
+        let (full, role) = full_name_in_text(text, "Adeyemi").unwrap();
+        assert_eq!(full, "Karim Adeyemi");
+        assert_eq!(role.as_deref(), Some("chief negotiator"));
+        let known = vec!["Karim Adeyemi".to_string()];
+        assert_eq!(resolve_person("Adeyemi", &known, "").0, "Karim Adeyemi");
+    }
+
+    #[test]
+    fn corpus_surnames_and_index() {
+        let mut qs = vec![
+            q("a", "Karim Adeyemi", Some("deputy minister")),
+            q("b", "Adeyemi", None),
+            q("b", "the Armed Forces Media Wing", None),
+            q("c", "ISPR", None),
+        ];
+        canonicalize_corpus(&mut qs);
+        assert_eq!(qs[1].speaker, "Karim Adeyemi");
+        assert_eq!(qs[2].speaker, "ISPR");
+        let idx = speaker_index(&qs);
+        assert_eq!(idx.len(), 2);
+        assert_eq!(idx[0].count, 2);
+        assert_eq!(idx[0].docs.len(), 2);
+        assert!(
+            idx.iter().any(|e| e.name == "Karim Adeyemi" && e.role.as_deref() == Some("deputy minister"))
+        );
+    }
+}
