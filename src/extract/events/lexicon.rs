@@ -166,6 +166,9 @@ pub enum Cond {
     Territory,
     /// Only with a named object right after ("met Afghan officials", not "demands were met").
     NamedObject,
+    /// A security operation: a battle only when no arrest is what the sentence reports
+    /// ("arrested four suspects during a raid" is an arrest).
+    Soft,
 }
 
 /// One trigger pattern (lower case).
@@ -263,13 +266,13 @@ pub const TRIGGERS: &[Trigger] = &[
     t("shootout", Kind::Clash),
     t("ambush", Kind::Clash),
     t("ambushed", Kind::Clash),
-    t("raid", Kind::Clash),
-    t("raids", Kind::Clash),
-    t("raided", Kind::Clash),
+    Trigger { pat: "raid", kind: Kind::Clash, cond: Cond::Soft },
+    Trigger { pat: "raids", kind: Kind::Clash, cond: Cond::Soft },
+    Trigger { pat: "raided", kind: Kind::Clash, cond: Cond::Soft },
     t("stormed", Kind::Clash),
-    t("intelligence-based operation", Kind::Clash),
-    t("search operation", Kind::Clash),
-    t("clearance operation", Kind::Clash),
+    Trigger { pat: "intelligence-based operation", kind: Kind::Clash, cond: Cond::Soft },
+    Trigger { pat: "search operation", kind: Kind::Clash, cond: Cond::Soft },
+    Trigger { pat: "clearance operation", kind: Kind::Clash, cond: Cond::Soft },
     t("fighting erupted", Kind::Clash),
     t("heavy fighting", Kind::Clash),
     // Attacks of unspecified means.
@@ -504,6 +507,9 @@ pub const MODAL: &[&str] = &[
     "capable of",
     "in case of",
     "such",
+    "need",
+    "needs",
+    "needed",
 ];
 
 /// Trend and background markers near a violent trigger ("numerous", "since 2021",
@@ -569,6 +575,15 @@ pub const TREND: &[&str] = &[
     "such as these",
     "kind of",
     "still",
+    "increased",
+    "decreased",
+    "last year",
+    "this year",
+    "past year",
+    "so far this",
+    "to date",
+    "official figures",
+    "according to figures",
 ];
 
 /// Background markers anywhere in a sentence that disqualify violent triggers

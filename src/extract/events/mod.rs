@@ -104,6 +104,8 @@ struct Cand {
     /// A definite noun phrase ("the attack", "these strikes"): refers back unless it brings a
     /// place or a death toll.
     definite: bool,
+    /// A security operation that yields to an arrest in the same sentence.
+    soft: bool,
 }
 
 /// Document-level context.
@@ -793,6 +795,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
             date: None,
             region: None,
             definite,
+            soft: trig.cond == Cond::Soft,
         };
         if kind == Kind::Kill {
             kills.push(cand);
@@ -801,6 +804,13 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
         } else {
             other.push(cand);
         }
+    }
+    // "arrested four suspects during a raid": the arrest is the event.
+    let arrest = other.iter().any(|c| c.kind == Kind::Arrest);
+    if arrest && !s.open.contains("killed") {
+        let soft: Vec<(usize, usize)> = violent.iter().filter(|c| c.soft).map(|c| c.at).collect();
+        violent.retain(|c| !c.soft);
+        anchors.retain(|a| !soft.contains(&(a.0, a.1)));
     }
     if violent.is_empty() {
         violent = kills.into_iter().take(1).collect();

@@ -298,7 +298,7 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
     let mut out: Vec<Deaths> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let Some(num) = number_at(&ws, i) else {
+        let Some(num) = number_at(&ws, i).or_else(|| single_death(&ws, i)) else {
             i += 1;
             continue;
         };
@@ -398,6 +398,21 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
         i = num.end;
     }
     out
+}
+
+/// "A police officer was martyred", "a soldier died": one death.
+fn single_death(ws: &[Word], i: usize) -> Option<Num> {
+    if !matches!(ws.get(i)?.lower.as_str(), "a" | "an") {
+        return None;
+    }
+    let window = ws.get(i + 1..(i + 6).min(ws.len()))?;
+    let was = window.iter().position(|w| w.lower == "was")?;
+    let verb = window.get(was + 1).or_else(|| ws.get(i + 1 + was + 1))?;
+    matches!(verb.lower.as_str(), "killed" | "martyred" | "slain" | "shot").then_some(Num {
+        value: 1,
+        first: i,
+        end: i + 1,
+    })
 }
 
 fn is_month(w: &str) -> bool {
@@ -500,6 +515,8 @@ mod tests {
         assert!(dead("The army suffered 14 casualties.").is_empty());
         assert!(dead("In 2019 killed was a word.").is_empty());
         assert!(dead("A 45 percent rise in killings.").is_empty());
+        assert_eq!(dead("A police officer was martyred in the attack."), vec![1]);
+        assert!(dead("A man was arrested.").is_empty());
     }
 
     #[test]
