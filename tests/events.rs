@@ -296,3 +296,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_arrest_during_a_raid_is_an_arrest() {
+    let e = one("Police arrested five suspected militants during a raid in Swabi on Monday.");
+    assert_eq!(e.sub_type, "Arrests");
+    assert!(locs(&e).contains(&"Swabi".to_string()), "{:?}", locs(&e));
+}
+
+#[test]
+fn a_single_death_written_with_an_article_counts_one() {
+    let e = one("A soldier was martyred when militants attacked a checkpoint in Tank on Friday.");
+    assert_eq!(e.fatalities, Some(1));
+    assert_eq!(e.event_type, "Battles");
+}
+
+#[test]
+fn yearly_tolls_and_advocacy_are_not_events() {
+    for text in [
+        "Militant violence killed more than 900 policemen in the province last year, according to official figures.",
+        "What is needed is a serious dialogue between Kabul and Islamabad.",
+        "Despite the operation, attacks on posts in Kurram did not stop; they increased.",
+    ] {
+        let evs = events(text);
+        assert!(evs.is_empty(), "no event expected in {text:?}, got {evs:#?}");
+    }
+}
+
+#[test]
+fn datelines_are_not_event_places() {
+    let e = one("PESHAWAR: A roadside bomb killed two policemen in Charsadda on Sunday, officials said.");
+    assert!(!locs(&e).iter().any(|l| l == "PESHAWAR"), "{:?}", locs(&e));
+    assert!(locs(&e).contains(&"Charsadda".to_string()));
+}
+
+#[test]
+fn conflicting_claims_keep_the_lower_toll() {
+    let evs = events(
+        "Airstrikes hit a village in Khost on Monday, killing 30 civilians, a local official said. The army said the strikes killed 12 militants.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].fatalities, Some(12));
+}

@@ -762,7 +762,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
             continue;
         }
         // Trend or background around the trigger.
-        let around = open_slice(s, wi.saturating_sub(8), wend + 8);
+        let around = open_slice(s, wi.saturating_sub(8), wend + 12);
         let trend = if kind.is_violent() { &lexicon::TREND_AC } else { &lexicon::TREND_SD_AC };
         // A bare death report is weak: any trend marker in the sentence disqualifies it
         // ("a surge in attacks …, with 1,500 people killed last year").
