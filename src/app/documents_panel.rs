@@ -89,11 +89,8 @@ fn document_row_ui(ui: &mut egui::Ui, state: &AppState, i: usize, commands: &mut
     };
     let title_color = if selected { theme::ACCENT } else { egui::Color32::from_rgb(0x1b, 0x1f, 0x24) };
     let title = RichText::new(d.display_title()).strong().color(title_color);
-    let r = put_left(
-        ui,
-        line(4.0, 22.0, 26.0),
-        egui::Button::selectable(selected, title).truncate().frame_when_inactive(false),
-    );
+    let r =
+        put_left(ui, line(4.0, 22.0, 26.0), egui::Button::new(title).truncate().frame_when_inactive(false));
     if r.on_hover_text(d.display_title()).clicked() {
         commands.push(Command::SelectDocument(i));
     }

@@ -326,21 +326,35 @@ fn highlight_job(text: &str, marks: &[(Span, Mark)], style: &egui::Style) -> Lay
         if a >= b {
             continue;
         }
-        let mut quote = false;
-        let mut event = false;
-        for (s, m) in marks {
+        // The innermost (last-starting) mark of each kind decides the shade; alternate
+        // shades keep neighbouring highlights apart.
+        let mut quote: Option<usize> = None;
+        let mut event: Option<usize> = None;
+        for (k, (s, m)) in marks.iter().enumerate() {
             if s.start <= a && b <= s.end {
                 match m {
-                    Mark::Quote(_) => quote = true,
-                    Mark::Event(_) => event = true,
+                    Mark::Quote(_) => quote = Some(k),
+                    Mark::Event(_) => event = Some(k),
                 }
             }
         }
         let bg = match (quote, event) {
-            (true, true) => theme::BOTH_BG,
-            (true, false) => theme::QUOTE_BG,
-            (false, true) => theme::EVENT_BG,
-            (false, false) => Color32::TRANSPARENT,
+            (Some(_), Some(_)) => theme::BOTH_BG,
+            (Some(k), None) => {
+                if k % 2 == 0 {
+                    theme::QUOTE_BG
+                } else {
+                    theme::QUOTE_BG_ALT
+                }
+            }
+            (None, Some(k)) => {
+                if k % 2 == 0 {
+                    theme::EVENT_BG
+                } else {
+                    theme::EVENT_BG_ALT
+                }
+            }
+            (None, None) => Color32::TRANSPARENT,
         };
         job.append(&text[a..b], 0.0, TextFormat { background: bg, ..plain.clone() });
     }
@@ -379,7 +393,8 @@ mod tests {
                 .map(|s| s.format.background)
         };
         assert_eq!(bg_of("quoted"), Some(theme::QUOTE_BG));
-        assert_eq!(bg_of("strike"), Some(theme::EVENT_BG));
+        // The second mark gets the alternate shade.
+        assert_eq!(bg_of("strike"), Some(theme::EVENT_BG_ALT));
         assert_eq!(bg_of("said"), Some(Color32::TRANSPARENT));
     }
 

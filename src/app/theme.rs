@@ -9,6 +9,10 @@ pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x4e, 0x79);
 pub const QUOTE_BG: Color32 = Color32::from_rgb(0xff, 0xec, 0xb3);
 /// Background of event highlights.
 pub const EVENT_BG: Color32 = Color32::from_rgb(0xd3, 0xf0, 0xdb);
+/// Background of every other event highlight, so neighbouring events stay apart.
+pub const EVENT_BG_ALT: Color32 = Color32::from_rgb(0xbd, 0xe6, 0xc8);
+/// Background of every other quote highlight.
+pub const QUOTE_BG_ALT: Color32 = Color32::from_rgb(0xff, 0xe0, 0x8a);
 /// Background of a highlight that is both a quote and an event sentence.
 pub const BOTH_BG: Color32 = Color32::from_rgb(0xe6, 0xe9, 0xb8);
 /// Error text.
