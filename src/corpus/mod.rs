@@ -10,6 +10,7 @@ mod decode;
 mod metadata;
 mod repair;
 mod seeds;
+mod words;
 
 use std::path::Path;
 
@@ -174,7 +175,7 @@ pub enum LoadError {
         limit: u64,
     },
     /// The file holds NUL bytes or other binary data.
-    #[error("{path}: looks like a binary file, not text (contains NUL bytes)")]
+    #[error("{path}: looks like a binary file, not text (it contains NUL or control bytes)")]
     Binary {
         /// The file.
         path: String,
@@ -220,12 +221,16 @@ pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Document, LoadError> 
             limit: MAX_FILE_BYTES,
         });
     }
-    let (original, encoding) = decode::decode(file_name, bytes)?;
-    if original.trim().is_empty() {
+    let decoded = decode::decode_full(file_name, bytes)?;
+    let original = decoded.text;
+    let encoding = decoded.encoding;
+    if original.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}').is_empty() {
         return Err(LoadError::Empty { path: file_name.to_string() });
     }
     let (clean, map, repair_notes) = repair::repair(&original);
     let meta = metadata::detect(&original, &clean);
+    let mut notes: Vec<String> = decoded.note.into_iter().collect();
+    notes.extend(repair_notes);
     Ok(Document {
         id: file_name.to_string(),
         file: file_name.to_string(),
@@ -235,7 +240,7 @@ pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Document, LoadError> 
         map,
         meta,
         encoding,
-        notes: repair_notes,
+        notes,
     })
 }
 
