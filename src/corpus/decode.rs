@@ -56,11 +56,11 @@ pub fn decode_full(file_name: &str, bytes: &[u8]) -> Result<Decoded, LoadError> 
     }
     // Invalid UTF-8: mostly-UTF-8 with a few bad bytes (a damaged or truncated file) is read as
     // UTF-8; otherwise it is a legacy 8-bit encoding, detected by chardetng.
-    if let Err(e) = std::str::from_utf8(bytes) {
-        if e.error_len().is_none() {
-            // Valid up to an incomplete character at the very end: a truncated UTF-8 file.
-            return utf8_or_lossy(bytes).ok_or_else(binary);
-        }
+    if let Err(e) = std::str::from_utf8(bytes)
+        && e.error_len().is_none()
+    {
+        // Valid up to an incomplete character at the very end: a truncated UTF-8 file.
+        return utf8_or_lossy(bytes).ok_or_else(binary);
     }
     let (valid_multibyte, invalid) = utf8_stats(bytes);
     if valid_multibyte > 0 && valid_multibyte >= invalid {
@@ -144,7 +144,7 @@ fn utf32(bytes: &[u8], little: bool) -> Option<Decoded> {
 /// UTF-16 without BOM: at least 90% of the bytes at odd (LE) or even (BE) positions are NUL,
 /// and few bytes in the other positions are.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -204,10 +204,10 @@ pub fn detect(original: &str, _clean: &str) -> Metadata {
                 labelled_outlet.get_or_insert_with(|| value.trim_end_matches('.').to_string());
             }
             "published" | "published on" | "date" | "posted" | "posted on" | "publication date"
-            | "first published" | "date published" => {
-                if m.published.is_none() {
-                    m.published = parse_date(value, true);
-                }
+            | "first published" | "date published"
+                if m.published.is_none() =>
+            {
+                m.published = parse_date(value, true);
             }
             "updated" | "last updated" | "modified" => updated = updated.or_else(|| parse_date(value, true)),
             "tags" | "keywords" | "topics" | "filed under" if m.tags.is_empty() => {
@@ -240,10 +240,11 @@ pub fn detect(original: &str, _clean: &str) -> Metadata {
         while j < lines.len() && (lines[j] == lines[i] || is_label(lines[j])) {
             j += 1;
         }
-        if let Some(s) = lines.get(j) {
-            if j + 1 < lines.len() && is_subtitle(s) {
-                m.subtitle = Some(clean_inline(strip_heading(s)));
-            }
+        if let Some(s) = lines.get(j)
+            && j + 1 < lines.len()
+            && is_subtitle(s)
+        {
+            m.subtitle = Some(clean_inline(strip_heading(s)));
         }
     }
 
@@ -293,10 +294,10 @@ pub fn detect(original: &str, _clean: &str) -> Metadata {
     });
 
     // Tags from a keyword line under the headline when there is no "Tags:" line.
-    if m.tags.is_empty() {
-        if let Some(l) = lines.iter().take(4).find(|l| is_keyword_list(l)) {
-            m.tags = split_list(l);
-        }
+    if m.tags.is_empty()
+        && let Some(l) = lines.iter().take(4).find(|l| is_keyword_list(l))
+    {
+        m.tags = split_list(l);
     }
     m
 }
@@ -381,10 +382,10 @@ fn is_subtitle(l: &str) -> bool {
 /// "Headline | Outlet" or "Headline - Outlet" with a known outlet name: split it.
 fn split_title_outlet(t: &str) -> (&str, Option<String>) {
     for sep in [" | ", " – ", " — ", " - "] {
-        if let Some((a, b)) = t.rsplit_once(sep) {
-            if let Some(o) = known_outlet_name(b) {
-                return (a.trim(), Some(o));
-            }
+        if let Some((a, b)) = t.rsplit_once(sep)
+            && let Some(o) = known_outlet_name(b)
+        {
+            return (a.trim(), Some(o));
         }
     }
     (t, None)
@@ -470,10 +471,8 @@ fn copyright_outlet(l: &str) -> Option<String> {
     let lower = l.to_lowercase();
     let rest = if let Some(r) = lower.strip_prefix("copyright") {
         &l[l.len() - r.len()..]
-    } else if let Some(r) = l.strip_prefix('©') {
-        r
     } else {
-        return None;
+        l.strip_prefix('©')?
     };
     let rest = rest.trim_start();
     let rest = rest.strip_prefix("(c)").or_else(|| rest.strip_prefix("(C)")).unwrap_or(rest);
@@ -528,10 +527,10 @@ pub(crate) fn parse_date(s: &str, allow_month: bool) -> Option<String> {
     let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
     let mut best: Option<(usize, String)> = None;
     let mut consider = |pos: usize, v: Option<String>| {
-        if let Some(v) = v {
-            if best.as_ref().is_none_or(|(p, _)| pos < *p) {
-                best = Some((pos, v));
-            }
+        if let Some(v) = v
+            && best.as_ref().is_none_or(|(p, _)| pos < *p)
+        {
+            best = Some((pos, v));
         }
     };
     if let Some(c) = DATE_ISO.as_ref().and_then(|r| r.captures(s)) {
@@ -552,14 +551,15 @@ pub(crate) fn parse_date(s: &str, allow_month: bool) -> Option<String> {
             consider(pos, iso(y, m, d));
         }
     }
-    if best.is_none() && allow_month {
-        if let Some(c) = DATE_MY.as_ref().and_then(|r| r.captures(s)) {
-            let m = c.get(1).and_then(|m| month_number(m.as_str()));
-            if let (Some(m), Some(y)) = (m, num(&c, 2)) {
-                if (1900..=2200).contains(&y) {
-                    return Some(format!("{y:04}-{m:02}"));
-                }
-            }
+    if best.is_none()
+        && allow_month
+        && let Some(c) = DATE_MY.as_ref().and_then(|r| r.captures(s))
+    {
+        let m = c.get(1).and_then(|m| month_number(m.as_str()));
+        if let (Some(m), Some(y)) = (m, num(&c, 2))
+            && (1900..=2200).contains(&y)
+        {
+            return Some(format!("{y:04}-{m:02}"));
         }
     }
     best.map(|(_, v)| v)

@@ -79,10 +79,10 @@ fn repair_pass(original: &str, allow_content: bool) -> (String, OffsetMap, Repai
             if i == 0 {
                 s = strip_heading_marker(original, s, e);
             }
-            if p.lines.len() == 1 {
-                if let Some(cut) = end_override {
-                    e = (*cut).min(e);
-                }
+            if p.lines.len() == 1
+                && let Some(cut) = end_override
+            {
+                e = (*cut).min(e);
             }
             if i > 0 {
                 let prev = &p.lines[i - 1];
@@ -148,11 +148,12 @@ impl Builder {
         }
         let cs = self.text.len();
         self.text.push_str(&orig[start..end]);
-        if let Some(last) = self.segs.last_mut() {
-            if last.0 + last.2 == cs && last.1 + last.2 == start {
-                last.2 += end - start;
-                return;
-            }
+        if let Some(last) = self.segs.last_mut()
+            && last.0 + last.2 == cs
+            && last.1 + last.2 == start
+        {
+            last.2 += end - start;
+            return;
         }
         self.segs.push((cs, start, end - start));
     }
@@ -400,9 +401,7 @@ const CHROME_PREFIX: &[&str] = &[
 
 fn is_chrome(t: &str) -> bool {
     let lower = t.to_lowercase();
-    let l = lower
-        .trim_end_matches(|c: char| matches!(c, '.' | ':' | '!' | '…' | '»' | '›' | '>' | '|' | '↑' | '^'))
-        .trim();
+    let l = lower.trim_end_matches(['.', ':', '!', '…', '»', '›', '>', '|', '↑', '^']).trim();
     if CHROME_EXACT.contains(&l) {
         return true;
     }
@@ -622,12 +621,12 @@ fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Optio
             remove(&mut keep, i, stats);
             continue;
         }
-        if let Some(open) = credit_at_end(t) {
-            if t.split_whitespace().count() <= 120 {
-                caption_texts.push((i, norm(&t[..open])));
-                remove(&mut keep, i, stats);
-                continue;
-            }
+        if let Some(open) = credit_at_end(t)
+            && t.split_whitespace().count() <= 120
+        {
+            caption_texts.push((i, norm(&t[..open])));
+            remove(&mut keep, i, stats);
+            continue;
         }
         if is_caption_label(t) {
             remove(&mut keep, i, stats);
@@ -692,19 +691,21 @@ fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Optio
             continue;
         }
         let k = norm(&texts[i]);
-        if let Some(p) = prev_kept {
-            if !k.is_empty() && k == norm(&texts[p]) {
-                remove(&mut keep, i, stats);
-                continue;
-            }
+        if let Some(p) = prev_kept
+            && !k.is_empty()
+            && k == norm(&texts[p])
+        {
+            remove(&mut keep, i, stats);
+            continue;
         }
         let words = texts[i].split_whitespace().count();
         let mut repeat = false;
-        if k.len() >= MIN_REPEAT_CHARS && words <= 80 {
-            if let Some(&(first, second)) = index.get(&k) {
-                let other = if first != i { first } else { second };
-                repeat = other != usize::MAX && (other < i || starts_with_quote(&texts[i]));
-            }
+        if k.len() >= MIN_REPEAT_CHARS
+            && words <= 80
+            && let Some(&(first, second)) = index.get(&k)
+        {
+            let other = if first != i { first } else { second };
+            repeat = other != usize::MAX && (other < i || starts_with_quote(&texts[i]));
         }
         if repeat {
             remove(&mut keep, i, stats);
@@ -812,10 +813,10 @@ fn is_url_like(chunk: &str) -> bool {
     if (c.starts_with('#') || c.starts_with('@')) && c.len() > 1 {
         return true;
     }
-    if let Some(at) = c.find('@') {
-        if c[at + 1..].contains('.') {
-            return true;
-        }
+    if let Some(at) = c.find('@')
+        && c[at + 1..].contains('.')
+    {
+        return true;
     }
     let host = c.split(['/', '?']).next().unwrap_or(c);
     if let Some(dot) = host.rfind('.') {
@@ -854,6 +855,7 @@ fn is_closing(c: char) -> bool {
 }
 
 /// Compute the byte positions (absolute) in `orig[cs..ce]` before which a space goes.
+#[allow(clippy::too_many_arguments)] // a hot inner function: plain arguments, no context struct
 fn chunk_inserts(
     orig: &str,
     cs: usize,
@@ -1018,11 +1020,11 @@ fn punctuation_inserts(chunk: &str, cs: usize, out: &mut Vec<usize>, st: &mut Re
                 }
             }
             '“' => {
-                if let Some(p) = char_before(chunk, i) {
-                    if p.is_alphabetic() || matches!(p, '.' | ',' | ';' | ':' | '!' | '?' | '”') {
-                        out.push(cs + i);
-                        st.spacing += 1;
-                    }
+                if let Some(p) = char_before(chunk, i)
+                    && (p.is_alphabetic() || matches!(p, '.' | ',' | ';' | ':' | '!' | '?' | '”'))
+                {
+                    out.push(cs + i);
+                    st.spacing += 1;
                 }
             }
             _ => {}
@@ -1142,10 +1144,11 @@ fn word_run(ctx: &Ctx, s: usize, e: usize, cap_case: Case, out: &mut Vec<usize>,
             }
             return;
         }
-        if w.len() >= 5 && !lex.is_known(w) {
-            if let Some(lens) = lex.split_glued(w, Case::Lower) {
-                push_splits(ctx, s, &lens, out, st);
-            }
+        if w.len() >= 5
+            && !lex.is_known(w)
+            && let Some(lens) = lex.split_glued(w, Case::Lower)
+        {
+            push_splits(ctx, s, &lens, out, st);
         }
         return;
     }
@@ -1169,10 +1172,10 @@ fn word_run(ctx: &Ctx, s: usize, e: usize, cap_case: Case, out: &mut Vec<usize>,
     }
     if w.len() >= 5 {
         let lower = w.to_ascii_lowercase();
-        if !lex.is_known(&lower) {
-            if let Some(lens) = lex.split_glued(&lower, cap_case) {
-                push_splits(ctx, s, &lens, out, st);
-            }
+        if !lex.is_known(&lower)
+            && let Some(lens) = lex.split_glued(&lower, cap_case)
+        {
+            push_splits(ctx, s, &lens, out, st);
         }
     }
 }

@@ -148,9 +148,12 @@ pub(crate) struct Lexicon {
     segmenter: Segmenter,
 }
 
+/// Per-thread memo of segmentation results: token and case → piece lengths.
+type SplitCache = FxHashMap<(String, Case), Option<Vec<usize>>>;
+
 thread_local! {
     static SEARCH: RefCell<Search> = RefCell::new(Search::default());
-    static CACHE: RefCell<FxHashMap<(String, Case), Option<Vec<usize>>>> =
+    static CACHE: RefCell<SplitCache> =
         RefCell::new(FxHashMap::default());
 }
 
@@ -325,7 +328,7 @@ impl Lexicon {
     fn piece_ok(&self, piece: &str, capitalised: bool, index: usize, last: bool) -> bool {
         let head_of_name = capitalised && index == 0;
         if self.is_function(piece) {
-            return !head_of_name && !(last && piece == "a");
+            return !(head_of_name || last && piece == "a");
         }
         match (piece.len(), self.kind(piece)) {
             (0..=2, _) => false,
