@@ -29,6 +29,7 @@ pub type Section = fn(&BenchArgs) -> Result<(), String>;
 /// Registered sections, in the order `bench all` runs them. Add yours here
 /// (`out.push(("search", search_section))`); names not listed report "not available".
 pub fn sections() -> Vec<(&'static str, Section)> {
+    #[cfg_attr(not(feature = "gui"), allow(unused_mut))]
     let mut out: Vec<(&'static str, Section)> =
         vec![("extract", bench_extract), ("search", bench_search), ("incidents", bench_incidents)];
     #[cfg(feature = "gui")]

@@ -31,7 +31,7 @@ fn a_news_paragraph_splits_where_a_reader_would() {
     assert_eq!(
         split_texts(t),
         vec![
-            "PESHAWAR: Lt. Gen. Omar Farooq told reporters on Feb. 12 that the U.S. had offered help.",
+            "Lt. Gen. Omar Farooq told reporters on Feb. 12 that the U.S. had offered help.",
             "“We will not allow our soil to be used,” he said.",
             "“Never again.”",
             "Officials in Khyber Pakhtunkhwa (KP) said No. 3 checkpost was hit at 2.30 a.m. local time.",

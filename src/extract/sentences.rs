@@ -237,8 +237,78 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     if trimmed.is_empty() || !trimmed.chars().any(char::is_alphanumeric) {
         return;
     }
-    let s = start + lead;
-    out.push(Span::new(s, s + trimmed.len()));
+    let mut s = start + lead;
+    let e = s + trimmed.len();
+    // A dateline opening a line ("ISLAMABAD:", "[Kabul]", "PESHAWAR, Pakistan (AP) —") is
+    // not part of the first sentence.
+    let at_line_start = text[..s].trim_end_matches([' ', '\t', '\r']).is_empty_or_ends_newline();
+    if at_line_start && let Some(n) = dateline_len(&text[s..e]) {
+        let rest = &text[s + n..e];
+        if rest.chars().any(char::is_alphanumeric) {
+            s += n + (rest.len() - rest.trim_start().len());
+        }
+    }
+    out.push(Span::new(s, e));
+}
+
+/// `str` helper: empty, or ending in a line break.
+trait LineStart {
+    fn is_empty_or_ends_newline(&self) -> bool;
+}
+
+impl LineStart for str {
+    fn is_empty_or_ends_newline(&self) -> bool {
+        self.is_empty() || self.ends_with('\n')
+    }
+}
+
+/// Length in bytes of a dateline at the start of `piece`, including the separator and the
+/// white space after it: `ISLAMABAD: `, `[Islamabad] `, `PESHAWAR, Pakistan (AP) — `.
+fn dateline_len(piece: &str) -> Option<usize> {
+    if piece.starts_with('[') {
+        let close = piece.find(']')?;
+        let inner = &piece[1..close];
+        let ok = close <= 40
+            && inner.chars().next().is_some_and(char::is_uppercase)
+            && inner.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | ',' | '\'' | '-'));
+        let after = &piece[close + 1..];
+        return (ok && after.starts_with(char::is_whitespace)).then_some(close + 1);
+    }
+    // The first separator in the first 60 bytes: "X:" or "X — " / "X – " / "X - ".
+    let mut w_end = piece.len().min(60);
+    while !piece.is_char_boundary(w_end) {
+        w_end -= 1;
+    }
+    let window = &piece[..w_end];
+    let mut best: Option<(usize, usize)> = None; // (head end, dateline end)
+    for (sep, needs_space) in [(":", false), (" — ", true), (" – ", true), (" - ", true), (" -- ", true)]
+    {
+        if let Some(k) = window.find(sep) {
+            let after = &piece[k + sep.len()..];
+            let spaced = needs_space || after.starts_with(char::is_whitespace);
+            if spaced && best.is_none_or(|(h, _)| k < h) {
+                best = Some((k, k + sep.len()));
+            }
+        }
+    }
+    let (head_end, end) = best?;
+    let mut head = piece[..head_end].trim_end();
+    // Optional "(Agency)" and ", Country" after the place.
+    if head.ends_with(')')
+        && let Some(open) = head.rfind('(')
+    {
+        head = head[..open].trim_end();
+    }
+    if let Some(comma) = head.find(", ") {
+        let country = &head[comma + 2..];
+        if country.starts_with(char::is_uppercase) && country.chars().all(|c| c.is_alphabetic() || c == ' ') {
+            head = &head[..comma];
+        }
+    }
+    let caps_ok = !head.is_empty()
+        && head.bytes().all(|c| c.is_ascii_uppercase() || matches!(c, b' ' | b'.' | b'\'' | b'-'))
+        && head.split([' ', '-', '.']).any(|w| w.len() >= 3);
+    caps_ok.then_some(end)
 }
 
 /// Position after any closing quotes / brackets starting at `j`.
@@ -399,6 +469,18 @@ mod tests {
         );
         let t = "See www.example.Org for more and e-mail info@site.Com today.";
         assert_eq!(texts(t).len(), 1);
+    }
+
+    #[test]
+    fn datelines_are_not_part_of_the_sentence() {
+        assert_eq!(texts("KABUL: Talks opened. More later."), vec!["Talks opened.", "More later."]);
+        assert_eq!(texts("[Quetta] Gunmen fired on a bus."), vec!["Gunmen fired on a bus."]);
+        assert_eq!(texts("PESHAWAR, Pakistan (AP) — A blast hit a market."), vec!["A blast hit a market."]);
+        assert_eq!(texts("Intro line\nNEW DELHI - Officials met."), vec!["Intro line", "Officials met."]);
+        // Not datelines: an acronym subject, a heading, a time.
+        assert_eq!(texts("ISPR said ten died."), vec!["ISPR said ten died."]);
+        assert_eq!(texts("Note: the TTP denied it."), vec!["Note: the TTP denied it."]);
+        assert_eq!(texts("UN: aid is short."), vec!["UN: aid is short."]);
     }
 
     #[test]
