@@ -858,20 +858,41 @@ impl SearchIndex {
         let text = doc.clean.get(r.span.start..r.span.end).unwrap_or("");
         // Token positions matched, then their byte spans (re-tokenising the record's text;
         // positions past its end belong to the appended speaker / summary and are skipped).
-        let mut pos: Vec<(u32, u32)> = query.all.iter().flat_map(|c| self.match_positions(c, rec)).collect();
+        let mut pos: Vec<(u32, u32, usize)> = query
+            .all
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, c)| self.match_positions(c, rec).into_iter().map(move |(p, n)| (p, n, ci)))
+            .collect();
         pos.sort_unstable();
         let toks: Vec<(usize, usize)> = tokens(text).map(|t| (t.start, t.end)).collect();
-        let mut spans: Vec<(usize, usize)> = pos
+        let mut tagged: Vec<(usize, usize, usize)> = pos
             .iter()
-            .filter_map(|&(p, n)| {
+            .filter_map(|&(p, n, ci)| {
                 let a = toks.get(p as usize)?;
                 let b = toks.get((p + n - 1) as usize)?;
-                Some((r.span.start + a.0, r.span.start + b.1))
+                Some((r.span.start + a.0, r.span.start + b.1, ci))
             })
             .collect();
-        spans.sort_unstable();
+        tagged.sort_unstable();
+        tagged.dedup();
+        // Show the passage where the most different clauses match close together.
+        let mut first = tagged.first().map(|t| (t.0, t.1)).unwrap_or((r.span.start, r.span.start));
+        let mut best = 0usize;
+        for (i, t) in tagged.iter().enumerate() {
+            let mut seen: Vec<usize> = Vec::new();
+            for u in tagged[i..].iter().take_while(|u| u.0 < t.0 + SNIPPET_LEN / 2) {
+                if !seen.contains(&u.2) {
+                    seen.push(u.2);
+                }
+            }
+            if seen.len() > best {
+                best = seen.len();
+                first = (t.0, t.1);
+            }
+        }
+        let mut spans: Vec<(usize, usize)> = tagged.iter().map(|t| (t.0, t.1)).collect();
         spans.dedup();
-        let first = spans.first().copied().unwrap_or((r.span.start, r.span.start));
         let (snippet, highlights) = make_snippet(&doc.clean, r.span, first.0, &spans);
         Some(Hit {
             doc: entry.id.clone(),
