@@ -223,6 +223,17 @@ fn place_keys(e: &Event) -> Vec<PlaceKey> {
             out.push(key);
         }
     }
+    // A province named beside places inside it ("Khyber Pakhtunkhwa's Chitral and Khyber
+    // sectors") is context, not a second location: keep the most specific places.
+    let specific: Vec<(String, String)> = out
+        .iter()
+        .filter(|k| k.district.is_some() || k.province.as_deref() != Some(k.name.as_str()))
+        .filter_map(|k| Some((k.province.clone()?, k.name.clone())))
+        .collect();
+    out.retain(|k| {
+        let is_province = k.district.is_none() && k.province.as_deref() == Some(k.name.as_str());
+        !(is_province && specific.iter().any(|(p, n)| *p == k.name && *n != k.name))
+    });
     out
 }
 
@@ -523,13 +534,27 @@ fn pair_score(a: &Features, b: &Features) -> Option<f32> {
     let places_known = !a.places.is_empty() && !b.places.is_empty();
     let mut place_agree = false;
     let mut place_near = false;
+    let mut place_exact = false;
     if places_known {
-        let best = a
+        let mut best = a
             .places
             .iter()
             .flat_map(|p| b.places.iter().map(move |q| place_rel(p, q)))
             .max()
             .unwrap_or(PlaceRel::Unrelated);
+        // Reports of one incident name mostly the same places: when the shorter list has
+        // several places, at least half of them must agree with the other list (two waves
+        // of strikes sharing one province out of three are two incidents).
+        let (short, long) = if a.places.len() <= b.places.len() { (a, b) } else { (b, a) };
+        let agreeing = short
+            .places
+            .iter()
+            .filter(|p| long.places.iter().any(|q| place_rel(p, q) >= PlaceRel::SameProvince))
+            .count();
+        if short.places.len() >= 2 && 2 * agreeing < short.places.len() && best >= PlaceRel::SameProvince {
+            best = PlaceRel::Neighbour;
+        }
+        place_exact = best == PlaceRel::Same;
         let a_resolved = a.places.iter().any(|p| p.resolved);
         let b_resolved = b.places.iter().any(|p| p.resolved);
         match best {
@@ -578,7 +603,13 @@ fn pair_score(a: &Features, b: &Features) -> Option<f32> {
     } else if date_agree && place_agree {
         true
     } else if place_agree {
-        actor_overlap > 0 || text_strong || same_figure
+        // An undated report joins by place, type and actors; a report naming no actor can
+        // only join a report of the very same place and sub-type.
+        let actorless = a.actors.is_empty() || b.actors.is_empty();
+        actor_overlap > 0
+            || text_strong
+            || same_figure
+            || (actorless && place_exact && a.sub_type.eq_ignore_ascii_case(&b.sub_type))
     } else if date_precise && place_near {
         actor_overlap > 0 && (text_strong || same_figure)
     } else if date_precise && !places_known {
