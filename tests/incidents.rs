@@ -469,3 +469,76 @@ fn corpus_adds_and_removes_documents_incrementally() {
     assert_eq!(covered, corpus.events.len());
     assert!(corpus.remove_document("no-such-doc").is_none());
 }
+
+#[test]
+fn a_province_named_beside_its_districts_does_not_make_every_district_agree() {
+    // "in Khyber Pakhtunkhwa's Orakzai district" vs "in Khyber Pakhtunkhwa's Kurram and Bajaur":
+    // different districts of one province, undated: two incidents.
+    let kp = || place("Khyber Pakhtunkhwa", "province", None, None, "Pakistan");
+    let events = vec![
+        E::new("a.txt", "Militants attacked soldiers in Orakzai district of Khyber Pakhtunkhwa")
+            .ty("Battles", "Armed clash")
+            .at(kp())
+            .at(kp_district("Orakzai"))
+            .actors(&["TTP", "Pakistan Army"])
+            .build(),
+        E::new("b.txt", "Troops exchanged fire with militants in Kurram and Bajaur, Khyber Pakhtunkhwa")
+            .ty("Battles", "Armed clash")
+            .at(kp())
+            .at(kp_district("Kurram"))
+            .at(kp_district("Bajaur"))
+            .actors(&["TTP", "Pakistan Army"])
+            .build(),
+    ];
+    assert_eq!(groups(&events), vec![vec![0], vec![1]]);
+}
+
+#[test]
+fn place_lists_must_mostly_agree() {
+    // Strikes on Kabul, Paktika and Kunar vs strikes on Nangarhar, Paktika and Khost: one
+    // shared province out of three is not the same wave of strikes...
+    let a = E::new("a.txt", "Pakistani airstrikes on Kabul, Paktika and Kunar")
+        .at(af_province("Kabul"))
+        .at(af_province("Paktika"))
+        .at(af_province("Kunar"))
+        .actors(&["Pakistan", "TTP"])
+        .build();
+    let b = E::new("b.txt", "Pakistani airstrikes on Nangarhar, Paktika and Khost")
+        .at(af_province("Nangarhar"))
+        .at(af_province("Paktika"))
+        .at(af_province("Khost"))
+        .actors(&["Pakistan", "TTP"])
+        .build();
+    assert_eq!(groups(&[a.clone(), b.clone()]), vec![vec![0], vec![1]]);
+    // ...but two of two is.
+    let c = E::new("c.txt", "Pakistan bombed Paktika and Khost")
+        .at(af_province("Paktika"))
+        .at(af_province("Khost"))
+        .actors(&["Pakistan"])
+        .build();
+    assert_eq!(groups(&[b, c]), vec![vec![0, 1]]);
+}
+
+#[test]
+fn a_report_naming_no_actor_joins_only_the_same_place_and_sub_type() {
+    let named = E::new("a.txt", "Pakistan struck militant hideouts in Nangarhar and Kunar, killing 30")
+        .at(af_province("Nangarhar"))
+        .at(af_province("Kunar"))
+        .actors(&["Pakistan", "TTP"])
+        .dead(30, Some("officials"))
+        .build();
+    let bare = E::new("b.txt", "Families mourn 9 people killed in a strike on a Nangarhar village")
+        .at(af_province("Nangarhar"))
+        .dead(9, None)
+        .build();
+    let inc = group_incidents(&[named.clone(), bare]);
+    assert_eq!(inc.len(), 1);
+    assert_eq!(inc[0].fatalities_min, Some(9));
+    assert!(inc[0].fatalities_disputed());
+    // a shelling report without actors in the same province is not the air strike
+    let shelling = E::new("c.txt", "Shells landed in Nangarhar")
+        .ty("Explosions/Remote violence", "Shelling/artillery/missile attack")
+        .at(af_province("Nangarhar"))
+        .build();
+    assert_eq!(groups(&[named, shelling]), vec![vec![0], vec![1]]);
+}

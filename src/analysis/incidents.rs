@@ -612,7 +612,10 @@ fn pair_score(a: &Features, b: &Features) -> Option<f32> {
             || (actorless && place_exact && a.sub_type.eq_ignore_ascii_case(&b.sub_type))
     } else if date_precise && place_near {
         actor_overlap > 0 && (text_strong || same_figure)
-    } else if date_precise && !places_known {
+    } else if places_known {
+        // places named on both sides but not agreeing, and no precise shared date
+        false
+    } else if date_precise {
         actor_overlap > 0 || same_figure || text_strong
     } else {
         (same_figure || text_strong) && actor_overlap > 0
