@@ -338,3 +338,22 @@ fn conflicting_claims_keep_the_lower_toll() {
     assert_eq!(evs.len(), 1, "{evs:#?}");
     assert_eq!(evs[0].fatalities, Some(12));
 }
+
+#[test]
+fn planned_events_are_not_events_yet() {
+    for text in [
+        "Kabul and Islamabad will hold a fresh round of talks in Doha next week, officials said.",
+        "The prime minister is scheduled to visit Kabul on Monday.",
+    ] {
+        let evs = events(text);
+        assert!(evs.is_empty(), "no event expected in {text:?}, got {evs:#?}");
+    }
+}
+
+#[test]
+fn a_count_inside_the_victims_is_a_subset_not_a_second_figure() {
+    let e = one(
+        "Seven people, including three policemen, were killed when gunmen attacked a wedding in Kohat on Monday.",
+    );
+    assert_eq!(e.fatalities, Some(7));
+}

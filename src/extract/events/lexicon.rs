@@ -677,6 +677,30 @@ pub const TIME_CUES: &[&str] = &[
     "latest",
 ];
 
+/// Future markers near a trigger: ACLED codes what happened, not what is planned.
+pub const FUTURE: &[&str] = &[
+    "next week",
+    "next month",
+    "next year",
+    "tomorrow",
+    "upcoming",
+    "later this",
+    "will be held",
+    "is scheduled",
+    "are scheduled",
+    "scheduled to",
+    "expected to",
+    "set to",
+    "will hold",
+    "will visit",
+    "plans to",
+    "planned to",
+    "due to hold",
+    "due to visit",
+    "would hold",
+    "will meet",
+];
+
 /// Markers of a new, separate incident ("in another attack", "separately", "elsewhere").
 pub const FRESH: &[&str] = &["another", "separate", "separately", "elsewhere", "a second", "meanwhile"];
 
@@ -756,6 +780,8 @@ pub static OPINION_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automato
 pub static HEDGE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(HEDGE));
 /// Automaton over [`TIME_CUES`].
 pub static TIME_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TIME_CUES));
+/// Automaton over [`FUTURE`].
+pub static FUTURE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(FUTURE));
 /// Automaton over [`FRESH`].
 pub static FRESH_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(FRESH));
 /// Automaton over [`CIVILIANS`].

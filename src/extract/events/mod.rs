@@ -748,7 +748,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
             kind = k;
         }
         // Hypothetical, negated, intended or advocated.
-        if lexicon::has_any(&lexicon::MODAL_AC, open_slice(s, wi.saturating_sub(5), wi), false) {
+        if lexicon::has_any(&lexicon::MODAL_AC, open_slice(s, wi.saturating_sub(6), wi), false) {
             continue;
         }
         let prev = wi.checked_sub(1).map(|p| s.words[p].lower.as_str()).unwrap_or("");
@@ -767,7 +767,10 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
         // A bare death report is weak: any trend marker in the sentence disqualifies it
         // ("a surge in attacks …, with 1,500 people killed last year").
         let scope = if kind == Kind::Kill { s.open.as_str() } else { around };
-        if lexicon::has_substring(trend, scope) || (kind.is_violent() && background) {
+        if lexicon::has_substring(trend, scope)
+            || (kind.is_violent() && background)
+            || lexicon::has_any(&lexicon::FUTURE_AC, around, false)
+        {
             continue;
         }
         if !kind.is_violent() && hedged_sd {

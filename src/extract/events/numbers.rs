@@ -203,7 +203,8 @@ pub enum VictimClass {
 pub fn victim_class(phrase: &str) -> VictimClass {
     let lower = phrase.to_lowercase();
     let ws: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    for w in ws.iter().rev() {
+    // The head noun comes first; "including two policemen" is a subset.
+    for w in ws.iter().take_while(|w| !matches!(**w, "including" | "among" | "of" | "mostly")) {
         let class = match *w {
             "militants" | "militant" | "terrorists" | "terrorist" | "fighters" | "fighter" | "insurgents"
             | "khawarij" | "attackers" | "gunmen" | "rebels" | "extremists" | "bombers" => VictimClass::Armed,
@@ -215,11 +216,19 @@ pub fn victim_class(phrase: &str) -> VictimClass {
             | "workers" | "journalists" => VictimClass::Civilian,
             _ => continue,
         };
-        // "members of the elite forces": the head decides, keep looking for a better noun.
+        // "members of the elite forces": the noun after "of" decides.
         if *w == "members" {
             continue;
         }
         return class;
+    }
+    // "members of the elite forces", "two of our soldiers".
+    if let Some(p) = ws.iter().position(|w| *w == "of") {
+        let tail = ws[p + 1..].join(" ");
+        let c = victim_class(&tail);
+        if c != VictimClass::Unknown {
+            return c;
+        }
     }
     if ws.contains(&"members") {
         return VictimClass::Security;
@@ -314,6 +323,7 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
         }
         // Pattern A: NUMBER [victims…] (were|have been)? KILLED — within 8 words, no injury word first.
         let mut found = None;
+        let mut skip_to = num.end;
         let mut j = num.end;
         while j < ws.len() && j < num.end + 9 {
             let w = ws[j].lower.as_str();
@@ -341,6 +351,9 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
                     }
                 }
                 found = Some(victims);
+                // Numbers inside the victim phrase are sub-counts ("six people, including two
+                // policemen, were killed").
+                skip_to = j;
                 break;
             }
             j += 1;
@@ -395,7 +408,7 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
                 at: ws[num.first].start,
             });
         }
-        i = num.end;
+        i = skip_to.max(num.end);
     }
     out
 }
@@ -517,6 +530,7 @@ mod tests {
         assert!(dead("A 45 percent rise in killings.").is_empty());
         assert_eq!(dead("A police officer was martyred in the attack."), vec![1]);
         assert!(dead("A man was arrested.").is_empty());
+        assert_eq!(dead("Six people, including two policemen, were killed."), vec![6]);
     }
 
     #[test]
@@ -530,5 +544,7 @@ mod tests {
         assert_eq!(combine(&same).map(|c| c.0), Some(7));
         assert_eq!(victim_class("members of the special forces"), VictimClass::Security);
         assert_eq!(victim_class("villagers"), VictimClass::Civilian);
+        assert_eq!(victim_class("people, including two policemen"), VictimClass::Civilian);
+        assert_eq!(victim_class("of our soldiers"), VictimClass::Security);
     }
 }
