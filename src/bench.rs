@@ -30,8 +30,12 @@ pub type Section = fn(&BenchArgs) -> Result<(), String>;
 /// (`out.push(("search", search_section))`); names not listed report "not available".
 pub fn sections() -> Vec<(&'static str, Section)> {
     #[cfg_attr(not(feature = "gui"), allow(unused_mut))]
-    let mut out: Vec<(&'static str, Section)> =
-        vec![("extract", bench_extract), ("search", bench_search), ("incidents", bench_incidents)];
+    let mut out: Vec<(&'static str, Section)> = vec![
+        ("extract", bench_extract),
+        ("search", bench_search),
+        ("incidents", bench_incidents),
+        ("pdf", bench_pdf),
+    ];
     #[cfg(feature = "gui")]
     out.push(("ui", bench_ui));
     out
@@ -50,6 +54,12 @@ fn bench_search(args: &BenchArgs) -> Result<(), String> {
 /// The `incidents` section (`analysis::benchmarks::bench_incidents`) over `args.docs` articles.
 fn bench_incidents(args: &BenchArgs) -> Result<(), String> {
     code_to_result("incidents", crate::analysis::benchmarks::bench_incidents(args.docs))
+}
+
+/// The `pdf` section (`export::bench::run`): PDF export of a generated ~100-page briefing.
+fn bench_pdf(args: &BenchArgs) -> Result<(), String> {
+    let _ = args;
+    code_to_result("pdf", crate::export::bench::run())
 }
 
 /// The `ui` section: the GUI helper's frame-time benchmark (`app::ui_bench`).

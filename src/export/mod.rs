@@ -1,8 +1,15 @@
 //! Export of a briefing to Markdown and PDF. Exporters return a `String` or bytes and
 //! do no file I/O.
+//!
+//! One code path decides the content: [`model::ExportDoc::build`] turns the briefing into
+//! sections of blocks (paragraphs, quotes with attribution, event tables, incidents,
+//! notes, the generated Sources list); [`markdown`] writes that model as CommonMark +
+//! GFM, [`pdf`] lays the same model out on the page.
 
+pub mod bench;
 pub mod cli;
 pub mod markdown;
+pub mod model;
 pub mod pdf;
 
 use serde::{Deserialize, Serialize};
