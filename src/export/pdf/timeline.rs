@@ -72,6 +72,7 @@ pub fn figure(fonts: &mut Fonts, events: &[TimelineEvent], x: f32, width: f32) -
     let mut lanes: Vec<Vec<(f32, f32)>> = vec![Vec::new(); MAX_LANES];
     // (lane, label x, dot x, date pieces, label pieces)
     let mut placed: Vec<Placed> = Vec::new();
+    let mut unlabelled = 0usize;
     for e in events {
         let dx = pos(e.day);
         let date = e.date.split(' ').take(2).collect::<Vec<_>>().join(" ");
@@ -81,18 +82,13 @@ pub fn figure(fonts: &mut Fonts, events: &[TimelineEvent], x: f32, width: f32) -
         // Start the label at the dot; flip to end at the dot near the right edge.
         let lx = if dx + w > x + width { (dx - w).max(x) } else { dx - 2.0 };
         let span_x = (lx - 3.0, lx + w + 3.0);
-        let lane = (0..MAX_LANES)
-            .find(|&l| lanes[l].iter().all(|&(a, b)| span_x.1 <= a || span_x.0 >= b))
-            .unwrap_or_else(|| {
-                // All lanes busy: the lane whose last label ends first.
-                (0..MAX_LANES)
-                    .min_by(|&a, &b| {
-                        let ea = lanes[a].iter().map(|s| s.1).fold(f32::MIN, f32::max);
-                        let eb = lanes[b].iter().map(|s| s.1).fold(f32::MIN, f32::max);
-                        ea.total_cmp(&eb)
-                    })
-                    .unwrap_or(0)
-            });
+        // No free lane: the event keeps its dot but gets no label.
+        let Some(lane) =
+            (0..MAX_LANES).find(|&l| lanes[l].iter().all(|&(a, b)| span_x.1 <= a || span_x.0 >= b))
+        else {
+            unlabelled += 1;
+            continue;
+        };
         lanes[lane].push(span_x);
         placed.push((lane, lx, dx, dp, lp));
     }
@@ -166,6 +162,13 @@ pub fn figure(fonts: &mut Fonts, events: &[TimelineEvent], x: f32, width: f32) -
         draws.push(Draw::Disc { cx: lx + 3.0, dy: ly - 2.2, r: 2.6, color: type_color(t) });
         push_text(&mut draws, lp, lx + 8.0, ly);
         lx += w + 6.0;
+    }
+    if unlabelled > 0 {
+        ly += 10.0;
+        let note =
+            format!("{unlabelled} further events are marked without labels; the table lists every event.");
+        let lp = piece(fonts, SANS, TICK_SIZE, (0.35, 0.35, 0.35), &note);
+        push_text(&mut draws, lp, x, ly);
     }
     (ly + 5.0, draws)
 }
