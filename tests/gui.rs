@@ -437,3 +437,32 @@ fn search_finds_documents_and_shows_a_hit_in_the_reader() {
         s.corpus.docs[s.selected.unwrap()].clean[sel.start..sel.end].to_lowercase().contains("waziristan")
     );
 }
+
+#[test]
+fn export_pdf_and_markdown_through_the_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    click(&mut h, "Add paragraph to Bottom line up front");
+    type_into(&mut h, "Bottom line up front paragraph 1", "Strikes will likely continue.");
+    let pdf = dir.path().join("note.pdf");
+    cmd(&mut h, Key::E);
+    set_path(&mut h, &pdf);
+    click_start(&mut h, "Export file");
+    assert!(h.state_mut().state.wait_for_jobs(std::time::Duration::from_secs(120)));
+    h.run();
+    let bytes = std::fs::read(&pdf).expect("PDF written");
+    assert!(bytes.starts_with(b"%PDF"), "a PDF file");
+    // Markdown from the Preview's button.
+    h.get_by_label("Preview").click();
+    h.run();
+    click(&mut h, "Export Markdown…");
+    let md = dir.path().join("note.md");
+    set_path(&mut h, &md);
+    click_start(&mut h, "Export file");
+    assert!(h.state_mut().state.wait_for_jobs(std::time::Duration::from_secs(60)));
+    h.run();
+    let text = std::fs::read_to_string(&md).expect("Markdown written");
+    assert!(text.contains("Strikes will likely continue."));
+    assert!(!h.state().state.messages.iter().any(|m| m.error), "{:?}", h.state().state.messages);
+}

@@ -143,12 +143,12 @@ fn path_dialog_ui(
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let ok = match d.purpose {
-                PathPurpose::Open => "Open",
-                PathPurpose::SaveAs => "Save",
-                PathPurpose::Import => "Import",
-                PathPurpose::Export(_) => "Export",
+                PathPurpose::Open => "Open".to_string(),
+                PathPurpose::SaveAs => "Save".to_string(),
+                PathPurpose::Import => "Import".to_string(),
+                PathPurpose::Export(_) => "Export file".to_string(),
             };
-            if ui.button(ok).clicked() || enter {
+            if ui.button(&ok).clicked() || enter {
                 commands.push(Command::ConfirmPath);
             }
             if ui.button("Cancel").clicked() {
