@@ -15,6 +15,10 @@ static UNIGRAMS: &str = include_str!("../../assets/words/en_unigrams.txt");
 static BIGRAMS: &str = include_str!("../../assets/words/en_bigrams.txt");
 static EXTRA: &str = include_str!("../../assets/words/extra_words.txt");
 static NAMES: &str = include_str!("../../assets/words/regional_names.txt");
+/// The extraction gazetteer and actor lexicon: their place, group and person names are
+/// protected from splitting too.
+static GAZETTEER: &str = include_str!("../../assets/gazetteer.tsv");
+static ACTORS: &str = include_str!("../../assets/actors.tsv");
 
 /// Count given to extra words and regional names in the segmenter's unigram table.
 const LISTED_COUNT: u64 = 2_000_000;
@@ -180,7 +184,22 @@ impl Lexicon {
         for w in list_words(EXTRA) {
             words.entry(w.to_ascii_lowercase()).or_insert(Kind::Extra);
         }
-        for w in list_words(NAMES) {
+        let lexicon_names =
+            [(GAZETTEER, [0usize, 7]), (ACTORS, [0, 2])].into_iter().flat_map(|(text, cols)| {
+                text.lines().filter(|l| !l.starts_with('#')).flat_map(move |l| {
+                    let fields: Vec<&'static str> = l.split('\t').collect();
+                    cols.into_iter().filter_map(move |c| fields.get(c).copied())
+                })
+            });
+        let lexicon_words = lexicon_names
+            .flat_map(|names| names.split(['|', ' ', '-', '’', '\'', '(', ')', ',']))
+            .filter(|w| {
+                w.len() >= 4
+                    && w.chars().all(char::is_alphabetic)
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+            });
+        for w in list_words(NAMES).chain(lexicon_words) {
             // Names override English entries: "Bara", "Tank", "Swat" are places here.
             let lower = w.to_lowercase();
             match words.get(&lower) {
