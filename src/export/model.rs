@@ -117,8 +117,8 @@ pub struct SourceEntry {
     pub number: usize,
     /// Document id.
     pub id: String,
-    /// Outlet ("Dawn"), or the file name when unknown.
-    pub outlet: String,
+    /// Outlet ("Dawn"), when known.
+    pub outlet: Option<String>,
     /// Article title.
     pub title: Option<String>,
     /// Author.
@@ -130,11 +130,29 @@ pub struct SourceEntry {
 }
 
 impl SourceEntry {
+    /// Short name for attributions and table cells: the outlet, else the URL's host,
+    /// else "Source N".
+    pub fn short_name(&self) -> String {
+        if let Some(o) = &self.outlet {
+            return o.clone();
+        }
+        if let Some(host) = self.url.as_deref().and_then(url_host) {
+            return host;
+        }
+        format!("Source {}", self.number)
+    }
+
     /// The full citation as styled text: outlet, “title”, author, date, URL.
     pub fn citation(&self) -> Rich {
-        let mut out = vec![Span::bold(self.outlet.clone())];
-        if let Some(t) = &self.title {
-            out.push(Span::plain(format!(", “{t}”")));
+        let mut out = Vec::new();
+        match (&self.outlet, &self.title) {
+            (Some(o), Some(t)) => {
+                out.push(Span::bold(o.clone()));
+                out.push(Span::plain(format!(", “{t}”")));
+            }
+            (Some(o), None) => out.push(Span::bold(o.clone())),
+            (None, Some(t)) => out.push(Span::bold(format!("“{t}”"))),
+            (None, None) => out.push(Span::bold(self.short_name())),
         }
         if let Some(a) = &self.author {
             out.push(Span::plain(format!(", {a}")));
@@ -265,6 +283,13 @@ pub fn date_to_day(s: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// Host of a URL without `www.` ("dawn.com").
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next()?.trim_start_matches("www.");
+    (!host.is_empty() && host.contains('.')).then(|| host.to_string())
+}
+
 /// Collapse runs of whitespace to single spaces and trim.
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -330,8 +355,8 @@ impl Builder<'_> {
     fn outlet_date(&self, block: &Block) -> Option<String> {
         let s = self.first_source(block)?;
         Some(match &s.published {
-            Some(d) => format!("{}, {d}", s.outlet),
-            None => s.outlet.clone(),
+            Some(d) => format!("{}, {d}", s.short_name()),
+            None => s.short_name(),
         })
     }
 
@@ -376,10 +401,11 @@ impl Builder<'_> {
         }
         let mut attribution = Vec::new();
         if let Some(s) = self.first_source(block) {
-            let mut a = format!("— {}", s.outlet);
-            if let Some(t) = &s.title {
-                a.push_str(&format!(", “{t}”"));
-            }
+            let mut a = match (&s.outlet, &s.title) {
+                (Some(o), Some(t)) => format!("— {o}, “{t}”"),
+                (None, Some(t)) => format!("— “{t}”"),
+                _ => format!("— {}", s.short_name()),
+            };
             if let Some(d) = &s.published {
                 a.push_str(&format!(", {d}"));
             }
@@ -411,7 +437,7 @@ impl Builder<'_> {
             (None, _) => "–".to_string(),
         };
         let mut source =
-            vec![Span::plain(self.first_source(block).map(|s| s.outlet.clone()).unwrap_or_default())];
+            vec![Span::plain(self.first_source(block).map(|s| s.short_name()).unwrap_or_default())];
         source.extend(self.refs(block));
         vec![
             vec![Span::plain(date)],
@@ -553,15 +579,16 @@ impl ExportDoc {
             .map(|(i, id)| {
                 let doc = briefing.sources.get(&id);
                 let clean = |o: Option<&String>| o.map(|s| squash(s)).filter(|s| !s.is_empty());
-                let outlet = doc
-                    .and_then(|d| clean(d.outlet.as_ref()))
-                    .or_else(|| doc.map(|d| d.file.clone()).filter(|f| !f.is_empty()))
-                    .unwrap_or_else(|| format!("Source {id} (not included in the draft)"));
+                let outlet = doc.and_then(|d| clean(d.outlet.as_ref()));
+                // A source missing from the draft is still listed, by its id.
+                let title = doc
+                    .and_then(|d| clean(d.title.as_ref()))
+                    .or_else(|| doc.is_none().then(|| format!("{id} (not included in the draft)")));
                 SourceEntry {
                     number: i + 1,
                     id: id.clone(),
                     outlet,
-                    title: doc.and_then(|d| clean(d.title.as_ref())),
+                    title,
                     author: doc.and_then(|d| clean(d.author.as_ref())),
                     url: doc.and_then(|d| clean(d.url.as_ref())),
                     published: doc.and_then(|d| clean(d.published.as_ref())).map(|p| format_date(&p, false)),
