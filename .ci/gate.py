@@ -10,6 +10,9 @@ TARGETS = [
     ("event_date_acc", None, 0.90),
     ("event_location_recall", None, 0.90),
     ("event_fatalities_acc", None, 0.90),
+    # incidents: pairwise "same incident" precision and recall over matched gold events
+    ("incident_pairs", 0, 0.90),
+    ("incident_pairs", 1, 0.90),
 ]
 
 def main():
