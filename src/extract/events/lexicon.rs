@@ -780,6 +780,11 @@ pub static OPINION_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automato
 pub static HEDGE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(HEDGE));
 /// Automaton over [`TIME_CUES`].
 pub static TIME_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TIME_CUES));
+/// Word stems without which a sentence reports no death ("killed", "martyrdom", "lives").
+pub const KILL_STEMS: &[&str] =
+    &["kill", "dead", "died", "slain", "martyr", "perish", "neutrali", "eliminat", "lives", "death"];
+/// Automaton over [`KILL_STEMS`].
+pub static KILL_STEM_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(KILL_STEMS));
 /// Automaton over [`FUTURE`].
 pub static FUTURE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(FUTURE));
 /// Automaton over [`FRESH`].

@@ -58,6 +58,10 @@ struct Sent<'a> {
     words: Vec<Word>,
     /// Byte ranges inside quotation marks.
     quoted: Vec<(usize, usize)>,
+    /// Whether the sentence holds a trigger or a death word at all (else it is skipped).
+    relevant: bool,
+    /// Whether it holds a death word (else no death figure is looked for).
+    deaths_possible: bool,
 }
 
 impl Sent<'_> {
@@ -228,14 +232,20 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         let span = Span::new(p.start + lead, p.start + lead + t.len());
         let quoted = quote_ranges(t);
         // ASCII lower-casing keeps byte offsets; the lexicons are ASCII.
-        let mut bytes = t.to_ascii_lowercase().into_bytes();
+        let lower = t.to_ascii_lowercase();
+        // Cheap screen: most sentences name no event and no death; they are not tokenised.
+        let deaths_possible = lexicon::has_substring(&lexicon::KILL_STEM_AC, &lower);
+        let mut bytes = lower.into_bytes();
         for &(s, e) in &quoted {
             for x in bytes.iter_mut().take(e).skip(s) {
                 *x = b' ';
             }
         }
         let open = String::from_utf8(bytes).unwrap_or_else(|_| t.to_ascii_lowercase());
-        out.push(Sent { idx: out.len(), span, text: t, open, words: numbers::words(t), quoted });
+        let triggers_possible = lexicon::TRIGGER_AC.as_ref().is_some_and(|ac| ac.is_match(&open));
+        let relevant = deaths_possible || triggers_possible;
+        let words = if relevant { numbers::words(t) } else { Vec::new() };
+        out.push(Sent { idx: out.len(), span, text: t, open, words, quoted, relevant, deaths_possible });
     }
     out
 }
@@ -294,7 +304,10 @@ fn open_slice<'a>(s: &'a Sent, from: usize, to: usize) -> &'a str {
 }
 
 fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
-    let deaths = numbers::find_deaths(s.text);
+    if !s.relevant {
+        return;
+    }
+    let deaths = if s.deaths_possible { numbers::find_deaths(s.text) } else { Vec::new() };
     let cands = if is_statement_sentence(s.text) && !lexicon::has_any(&lexicon::OPINION_AC, &s.open, false) {
         candidates(s, ctx)
     } else {
