@@ -13,6 +13,7 @@ TARGETS = [
     # incidents: pairwise "same incident" precision and recall over matched gold events
     ("incident_pairs", 0, 0.90),
     ("incident_pairs", 1, 0.90),
+    ("quote_speaker_strict", 2, 0.95),
 ]
 
 def main():

@@ -254,6 +254,10 @@ pub fn bench_extract(args: &BenchArgs) -> Result<(), String> {
         let k: usize = docs.iter().map(|d| sentences::split(&d.clean).len()).sum();
         std::hint::black_box(k);
     });
+    let quotes_only = time_reps(args.reps, || {
+        let k: usize = docs.iter().map(|d| extract::quotes::extract_quotes(d, &[]).len()).sum();
+        std::hint::black_box(k);
+    });
     let extract_only = time_reps(args.reps, || {
         let k: usize = docs.iter().map(extract::extract).map(|x| x.quotes.len() + x.events.len()).sum();
         std::hint::black_box(k);
@@ -271,6 +275,7 @@ pub fn bench_extract(args: &BenchArgs) -> Result<(), String> {
     let threads = rayon::current_num_threads();
     println!("  stage  ingestion (load_bytes)     {}", fmt_rate(bytes, n, load));
     println!("  stage  sentence splitting         {}", fmt_rate(bytes, n, split));
+    println!("  stage  quotes (extract_quotes)    {}", fmt_rate(bytes, n, quotes_only));
     println!("  stage  extraction (extract)       {}", fmt_rate(bytes, n, extract_only));
     println!("  ingest+extract, 1 thread          {}", fmt_rate(bytes, n, single));
     println!("  ingest+extract, {threads:2} threads        {}", fmt_rate(bytes, n, multi));

@@ -120,11 +120,17 @@ pub fn canonical_institution(name: &str) -> String {
             n = r.trim();
         }
     }
-    if let Some(c) = canonical_actor(n) {
-        return c.to_string();
-    }
     if let Some(c) = builtin_alias(&fold(n)) {
         return c.to_string();
+    }
+    // The actor lexicon's name, unless it would drop the head noun the text uses ("Taliban
+    // government" stays; "Inter-Services Intelligence" → "ISI", "the TTP" → "TTP").
+    if let Some(c) = canonical_actor(n) {
+        let head = fold(strip_possessive(n.split_whitespace().last().unwrap_or("")));
+        let keeps_head = fold(c).split_whitespace().any(|w| w == head);
+        if keeps_head || is_acronym(n) || n.split_whitespace().count() >= 3 && is_acronym(c) {
+            return c.to_string();
+        }
     }
     let mut words: Vec<&str> = n.split_whitespace().collect();
     if words.len() > 1

@@ -2,8 +2,8 @@
 //! it, `according to X`, colon introductions, appositives and relative clauses.
 
 use super::lexicon::{
-    cue_lemma, is_adverb, is_definite, is_determiner, is_docref_head, is_institution_head, is_person_head,
-    is_pronoun, is_role_word, is_stop, is_stop_cap, strip_possessive,
+    cue_lemma, fold, is_adverb, is_definite, is_determiner, is_docref_head, is_institution_head,
+    is_person_head, is_pronoun, is_role_word, is_state, is_stop, is_stop_cap, strip_possessive,
 };
 use super::tokens::{K, Toks};
 
@@ -75,7 +75,7 @@ const WINDOW: usize = 64;
 
 const PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "on", "to", "of", "for", "by", "with", "about", "over", "against", "into", "near",
-    "across", "inside", "outside", "under", "after", "before", "during", "since", "toward", "towards",
+    "across", "inside", "outside", "under", "during", "toward", "towards", "via",
 ];
 
 const NAME_JOINERS: &[&str] = &[
@@ -100,8 +100,17 @@ pub(crate) fn clean_role(s: &str) -> Option<String> {
             r = x;
         }
     }
-    let r = strip_det(r);
-    if r.is_empty() || r.len() > 200 { None } else { Some(r.to_string()) }
+    let mut r = strip_det(r);
+    for h in ["Mr. ", "Mr ", "Mrs. ", "Mrs ", "Ms. ", "Ms "] {
+        if let Some(x) = r.strip_prefix(h) {
+            r = x;
+        }
+    }
+    if r.is_empty() || r.len() > 200 || matches!(r, "Mr." | "Mr" | "Mrs." | "Mrs" | "Ms." | "Ms") {
+        None
+    } else {
+        Some(r.to_string())
+    }
 }
 
 fn is_name_word(toks: &Toks, i: usize) -> bool {
@@ -185,6 +194,51 @@ fn build(toks: &Toks, lo: usize, det: Option<usize>, j: usize, h: usize) -> Opti
         return Some(base(NpKind::Name, text, None, true));
     }
     Some(base(NpKind::Name, text, None, false))
+}
+
+/// "security officials" → "security official" (regular plurals only).
+pub(crate) fn singular_phrase(s: &str) -> String {
+    match s.rsplit_once(' ') {
+        Some((a, b)) => format!("{a} {}", singular_word(b)),
+        None => singular_word(s),
+    }
+}
+
+fn singular_word(w: &str) -> String {
+    match w {
+        "people" => "person".into(),
+        "men" => "man".into(),
+        "women" => "woman".into(),
+        _ if w.ends_with("ies") && w.len() > 4 => format!("{}y", &w[..w.len() - 3]),
+        _ if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 => w[..w.len() - 1].to_string(),
+        _ => w.to_string(),
+    }
+}
+
+fn is_time_word(f: &str) -> bool {
+    matches!(
+        f,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "evening"
+            | "night"
+            | "afternoon"
+            | "weekend"
+            | "earlier"
+            | "later"
+    )
 }
 
 fn lower_first(s: &str) -> String {
@@ -313,7 +367,23 @@ pub(crate) fn np_backward(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
     while j < h && !toks.is_word(j) {
         j += 1;
     }
-    let np = build(toks, lo, det, j, h)?;
+    let mut np = build(toks, lo, det, j, h)?;
+    // Partitive: "one of the officials" is one official.
+    if let Some(d) = det
+        && d >= lo + 2
+        && toks.f(d - 1) == "of"
+        && matches!(
+            toks.f(d - 2),
+            "one" | "some" | "two" | "three" | "several" | "many" | "most" | "none" | "each" | "both" | "all"
+        )
+    {
+        np.first = d - 2;
+        np.written = toks.span_text(d - 2, h).to_string();
+        np.after_preposition = d - 2 > lo && toks.is_word(d - 3) && PREPOSITIONS.contains(&toks.f(d - 3));
+        if toks.f(d - 2) == "one" && np.kind == NpKind::Anon {
+            np.name = singular_phrase(&np.name);
+        }
+    }
     // "an engineer with the agency", "a spokesman for the Foreign Office": the person speaks.
     if np.after_preposition
         && np.kind != NpKind::Pronoun
@@ -428,7 +498,25 @@ pub(crate) fn np_forward(toks: &Toks, i: usize, hi: usize) -> Option<Np> {
         if is_stop(wf) {
             break;
         }
-        if is_person_head(wf) || is_institution_head(wf) || is_docref_head(wf) || is_role_word(wf) {
+        let headword =
+            is_person_head(wf) || is_institution_head(wf) || is_docref_head(wf) || is_role_word(wf);
+        // After a name, a lower-case word continues the phrase only as a head noun or after a
+        // possessive or a demonym ("Pakistan’s military wing", "Afghan officials"), never as
+        // a verb ("Pakistan summoned …").
+        if let Some(hd) = head
+            && hd + 1 == j
+            && !headword
+        {
+            let prev = toks.s(hd);
+            let possessive = strip_possessive(prev) != prev;
+            let demonym = !is_state(&fold(prev))
+                && (["i", "ian", "ese", "ish"].iter().any(|suf| prev.ends_with(suf))
+                    || matches!(prev, "Afghan" | "American" | "European" | "African" | "Korean" | "Mexican"));
+            if !possessive && !demonym {
+                break;
+            }
+        }
+        if headword {
             head = Some(j);
         }
         j += 1;
@@ -450,8 +538,12 @@ pub(crate) fn np_forward(toks: &Toks, i: usize, hi: usize) -> Option<Np> {
         while e < hi && matches!(toks.kind(e), Some(K::Word) | Some(K::Paren) | Some(K::Other)) {
             e += 1;
         }
-        if e > h + 2 {
-            np.role = merge_role(np.role.take(), clean_role(toks.span_text(h + 2, e - 1)));
+        // Only a closed appositive ("X, the envoy, said" / "said X, the envoy.") is a role;
+        // "according to X, the forum “…”" opens the main clause instead.
+        let closed =
+            e >= toks.len() || matches!(toks.kind(e), Some(K::Comma) | Some(K::Stop) | Some(K::Semi));
+        if e > h + 2 && closed {
+            np.role = merge_role(np.role.take(), appositive_role(toks, h + 2, e - 1));
         }
     }
     Some(np)
@@ -471,20 +563,78 @@ fn appositive_start(toks: &Toks, i: usize) -> bool {
     }
     let f = toks.f(i);
     if is_determiner(f) || f == "who" || f == "whose" {
-        return !f.chars().all(|c| c.is_ascii_digit());
+        return true;
     }
     if toks.is_cap(i) {
         return is_role_word(f);
     }
-    !is_stop(f) && cue_lemma(f).is_none()
+    // Participles open clauses, not appositives ("…, standing beside the truck").
+    let participle = f.len() > 4 && (f.ends_with("ing") || f.ends_with("ed")) && !is_role_word(f);
+    !is_stop(f) && cue_lemma(f).is_none() && !participle
+}
+
+/// The role an appositive gives: none for an age or a clause that does not say what the
+/// person is ("who asked not to be named"); "who heads X" gives "heads X".
+fn appositive_role(toks: &Toks, a: usize, b: usize) -> Option<String> {
+    let f = toks.f(a);
+    if f.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if matches!(f, "who" | "whose") {
+        let verb = toks.f(a + 1);
+        let role_like = matches!(
+            verb,
+            "is" | "was"
+                | "serves"
+                | "served"
+                | "heads"
+                | "headed"
+                | "leads"
+                | "led"
+                | "chairs"
+                | "runs"
+                | "directs"
+                | "manages"
+                | "owns"
+                | "teaches"
+                | "works"
+                | "represents"
+                | "commands"
+        );
+        if !role_like || a + 1 > b {
+            return None;
+        }
+        let from = if matches!(verb, "is" | "was" | "serves" | "served") { a } else { a + 1 };
+        return clean_role(toks.span_text(from, b));
+    }
+    clean_role(toks.span_text(a, b))
 }
 
 /// The subject of a cue verb at token `hi`, looking back no further than `lo`.
 pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
     let lo = lo.max(hi.saturating_sub(WINDOW));
     let mut j = hi;
-    while j > lo && toks.is_word(j - 1) && is_adverb(toks.f(j - 1)) && !is_name_word(toks, j - 1) {
-        j -= 1;
+    // "X was quoted as saying".
+    if toks.f(j.wrapping_sub(1)) == "as" && toks.f(j.wrapping_sub(2)) == "quoted" && j >= lo + 2 {
+        j -= 2;
+    }
+    loop {
+        let before = j;
+        while j > lo && toks.is_word(j - 1) && is_adverb(toks.f(j - 1)) && !is_name_word(toks, j - 1) {
+            j -= 1;
+        }
+        // Time phrases between subject and verb: "X on Friday said", "X late on Sunday told".
+        if j > lo && toks.is_word(j - 1) && is_time_word(toks.f(j - 1)) {
+            j -= 1;
+            while j > lo
+                && matches!(toks.f(j - 1), "on" | "late" | "early" | "last" | "this" | "earlier" | "night")
+            {
+                j -= 1;
+            }
+        }
+        if j == before {
+            break;
+        }
     }
     if j <= lo {
         return None;
@@ -498,30 +648,38 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
             if let Some(mut np) = np_backward(toks, lo, c)
                 && !np.after_preposition
                 && np.kind != NpKind::Pronoun
-                && appositive_start(toks, c + 1)
+                && (appositive_start(toks, c + 1) || np.first == lo)
             {
+                if !appositive_start(toks, c + 1) {
+                    // A parenthetical ("X, in a meeting with Y, conveyed"): no role in it.
+                    return Some(np);
+                }
                 let mut e = c + 1;
                 while e < end && toks.kind(e) != Some(K::Comma) {
                     e += 1;
                 }
-                // A relative clause is a role only when it says what the person is or does.
-                let relative = matches!(toks.f(c + 1), "who" | "whose");
-                let role_like = matches!(
-                    toks.f(c + 2),
-                    "is" | "was" | "serves" | "served" | "heads" | "headed" | "leads" | "led" | "chairs"
-                );
-                if !relative || role_like {
-                    np.role = merge_role(np.role.take(), clean_role(toks.span_text(c + 1, e - 1)));
-                }
+                np.role = merge_role(np.role.take(), appositive_role(toks, c + 1, e - 1));
                 return Some(np);
             }
         }
-        // A name after its title: "The group's spokesman, Name, said".
-        let mut np = np_backward(toks, lo, end)?;
+        // A name after its title: "The group's spokesman, Name, said", "The army's media
+        // wing, Inter-Services Public Relations (ISPR), said".
+        let mut end = end;
+        if end > lo && toks.s(end - 1) == ")" {
+            let mut b = end - 1;
+            while b > lo && b + 6 > end && toks.s(b) != "(" {
+                b -= 1;
+            }
+            if toks.s(b) == "(" {
+                end = b;
+            }
+        }
+        let mut np = np_backward(toks, lo, end).filter(|n| !n.after_preposition)?;
         if np.kind == NpKind::Name
             && np.first > lo
             && toks.kind(np.first - 1) == Some(K::Comma)
-            && let Some(r) = np_backward(toks, lo, np.first - 1)
+            && let Some(r) =
+                np_backward(toks, lo, np.first - 1).or_else(|| plain_np_backward(toks, lo, np.first - 1))
             && (r.kind == NpKind::Anon || r.role_only)
         {
             np.role = merge_role(np.role.take(), clean_role(&r.written));
@@ -529,6 +687,9 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
         return Some(np);
     }
     if let Some(np) = np_backward(toks, lo, j) {
+        if np.after_preposition {
+            return None;
+        }
         return Some(np);
     }
     if let Some(np) = plain_np_backward(toks, lo, j) {
@@ -584,7 +745,25 @@ pub(crate) fn find_pre(toks: &Toks, s: usize, k: usize) -> Option<Attr> {
             return Some(Attr { np: None, cue, cue_tok: Some(t), via: Via::Inherit });
         }
         // Inverted: "said the minister: “…”".
+        let invertible = matches!(
+            cue_lemma(wf),
+            Some(
+                "say"
+                    | "add"
+                    | "write"
+                    | "ask"
+                    | "reply"
+                    | "explain"
+                    | "continue"
+                    | "tell"
+                    | "state"
+                    | "declare"
+                    | "warn"
+                    | "note"
+            )
+        );
         if let Some(np) = np_forward(toks, t + 1, k)
+            .filter(|n| invertible && strip_possessive(toks.s(n.last)) == toks.s(n.last))
             && (np.last + 1 == k
                 || (np.last + 2 == k
                     && matches!(toks.kind(k - 1), Some(K::Colon) | Some(K::Comma) | Some(K::Dash))))
@@ -666,6 +845,18 @@ pub(crate) fn starts_sentence(toks: &Toks, s: usize, k: usize) -> bool {
 /// The subject at the start of a sentence, after opening adverbials ("Meanwhile, Khan …").
 pub(crate) fn sentence_subject(toks: &Toks, s: usize, e: usize) -> Option<Np> {
     let mut i = s;
+    // A dateline: "ISLAMABAD (Agency) -", "KABUL:".
+    let caps =
+        |i: usize| toks.is_word(i) && toks.s(i).len() >= 3 && !toks.s(i).chars().any(char::is_lowercase);
+    if caps(i) {
+        let mut j = i;
+        while j < e && j < i + 8 && !matches!(toks.kind(j), Some(K::Colon) | Some(K::Dash)) {
+            j += 1;
+        }
+        if j < e && j < i + 8 {
+            i = j + 1;
+        }
+    }
     for _ in 0..2 {
         while i < e && !toks.is_word(i) {
             if matches!(toks.kind(i), Some(K::Q(_))) {

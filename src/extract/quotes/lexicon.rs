@@ -139,7 +139,8 @@ static CUES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
         ("testify", &["testified"]),
         ("brief", &["briefed"]),
         ("inform", &["informed"]),
-        ("read", &["reads"]),
+        ("convey", &["conveyed", "conveying"]),
+        ("read", &["reads", "read"]),
         ("announce", &["announces"]),
     ];
     let mut m = HashMap::new();

@@ -183,7 +183,14 @@ impl<'a> Ctx<'a> {
             NpKind::Anon if np.definite => {
                 let head = singular(&np.head);
                 let hit = self.recent(pos, para).find(|c| c.keys.iter().any(|k| singular(k) == head));
+                // "one of the officials" is one of them.
+                let one = np.written.to_lowercase().starts_with("one of");
                 Some(match hit {
+                    Some(c) if one && c.spk.kind == SpeakerKind::Anonymous => {
+                        let mut spk = c.spk.clone();
+                        spk.name = attribution::singular_phrase(&spk.name);
+                        (spk, 0.8)
+                    }
                     Some(c) => (c.spk.clone(), 0.8),
                     None => {
                         (Spk { name: np.name.clone(), kind: anon_kind(&np.head), role: np.role.clone() }, 0.7)
@@ -507,7 +514,7 @@ fn keep(f: &Found) -> bool {
             let t = f.text.trim_end();
             return f.by_cue && (tokens::ends_with_terminal(t) || t.ends_with(','));
         }
-        return f.spk.is_some() || f.words >= 8;
+        return f.spk.is_some();
     }
     f.by_cue && f.spk.is_some() && f.words >= 4
 }

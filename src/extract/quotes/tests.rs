@@ -289,3 +289,42 @@ fn previous_sentence_subject_for_a_standalone_quote() {
         vec![p("Our figures come from the hospitals themselves, not from rumours.", "Ingrid Holm")]
     );
 }
+
+#[test]
+fn dateline_then_pronoun_it() {
+    let t = "OSLO (Wire) - Norway recalled its envoy to protest what it called \"a deliberate and reckless provocation\" at sea.";
+    assert_eq!(pairs(t), vec![p("a deliberate and reckless provocation", "Norway")]);
+}
+
+#[test]
+fn one_of_the_officials_is_one_official() {
+    let t = "Two port officials, who spoke on condition of anonymity, said the ship had left.\n\
+             “It sailed without clearance at three in the morning,” one of the officials said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, "port official");
+}
+
+#[test]
+fn time_phrase_between_subject_and_verb() {
+    let t = "Governor Lucia Ferraro on Friday said the province would “rebuild every school before the winter term.”";
+    assert_eq!(pairs(t), vec![p("rebuild every school before the winter term.", "Lucia Ferraro")]);
+}
+
+#[test]
+fn parenthetical_and_name_after_description() {
+    let t = "The Interior Secretary, in a meeting with the mayors, conveyed the cabinet's \"full support for the relief effort.\"\n\
+             The city's water utility, Metro Water Authority (MWA), said in a statement that \"all pumping stations are back online.\"";
+    let q = run(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].speaker, "Interior Secretary");
+    assert_eq!(q[1].speaker, "Metro Water Authority");
+    assert_eq!(q[1].role.as_deref(), Some("city's water utility"));
+}
+
+#[test]
+fn possessive_before_quote_is_not_an_inverted_subject() {
+    let t = "The envoy delivered Chile's \"firm objection to the new tariffs\" on Monday.";
+    let q = run(t);
+    assert!(q.iter().all(|x| x.speaker != "Chile"), "{q:?}");
+}
