@@ -35,6 +35,7 @@ pub fn sections() -> Vec<(&'static str, Section)> {
         ("search", bench_search),
         ("incidents", bench_incidents),
         ("pdf", bench_pdf),
+        ("drafts", bench_drafts),
     ];
     #[cfg(feature = "gui")]
     out.push(("ui", bench_ui));
@@ -62,6 +63,11 @@ fn bench_pdf(args: &BenchArgs) -> Result<(), String> {
     code_to_result("pdf", crate::export::bench::run())
 }
 
+/// The `drafts` section (`draft::bench`): save, load, re-anchor and undo costs of large briefings.
+fn bench_drafts(_args: &BenchArgs) -> Result<(), String> {
+    code_to_result("drafts", crate::draft::bench::run())
+}
+
 /// The `ui` section: the GUI helper's frame-time benchmark (`app::ui_bench`).
 #[cfg(feature = "gui")]
 fn bench_ui(args: &BenchArgs) -> Result<(), String> {
@@ -69,7 +75,7 @@ fn bench_ui(args: &BenchArgs) -> Result<(), String> {
 }
 
 /// Section names the CLI accepts (registered or planned).
-pub const KNOWN: &[&str] = &["extract", "search", "incidents", "pdf", "ui"];
+pub const KNOWN: &[&str] = &["extract", "search", "incidents", "pdf", "drafts", "ui"];
 
 /// Run the named benchmark(s); returns the exit code.
 pub fn run(what: &str, mb: usize, docs: usize) -> i32 {

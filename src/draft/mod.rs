@@ -25,6 +25,7 @@
 
 pub mod atomic;
 pub mod autosave;
+pub mod bench;
 pub mod migrate;
 pub mod reanchor;
 pub mod recent;
