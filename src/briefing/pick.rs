@@ -216,8 +216,16 @@ pub fn chronology_line(incident: &Incident) -> String {
     sources.sort();
     sources.dedup();
     let mut what = incident.summary.trim().trim_end_matches('.').to_string();
-    if !incident.locations.is_empty() {
-        what.push_str(&format!("; {}", incident.locations.join(", ")));
+    // Places the summary does not already name.
+    let lower = what.to_lowercase();
+    let places: Vec<&str> = incident
+        .locations
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !l.trim().is_empty() && !lower.contains(&l.to_lowercase()))
+        .collect();
+    if !places.is_empty() {
+        what.push_str(&format!("; {}", places.join(", ")));
     }
     let mut tail = vec![match sources.len() {
         1 => "1 source".to_string(),
