@@ -1122,6 +1122,10 @@ mod example {
         }
         let inc = corpus.incidents[ng_inc].clone();
         let ng = h.apply(&mut b, pick::incident_edit(&corpus, &inc, kd, end)).unwrap().unwrap();
+        if let Some(BlockContent::Incident(mut item)) = b.block(ng).map(|bl| bl.content.clone()) {
+            item.what = "Pakistani airstrikes in Nangarhar, Paktika and Khost".to_string();
+            h.apply(&mut b, Edit::UpdateBlock(ng, BlockContent::Incident(item))).unwrap();
+        }
         h.apply(&mut b, Edit::SetNote(ng, "The 17 dead are described as families, not militants; the two figures may not refer to the same strike. Seek post reporting.".into())).unwrap();
         let feb_inc = incident(
             &mut corpus,
