@@ -159,6 +159,8 @@ pub fn measure(docs: usize, frames: usize) -> (usize, usize, usize, Vec<ViewTimi
         state.apply(Command::AddQuote(i));
         state.apply(Command::AddEvent(i));
     }
+    // Let background work (the search index) finish first: this measures the UI thread.
+    state.wait_for_jobs(std::time::Duration::from_secs(600));
     let mut app = BriefingApp::with_state(state);
     let ctx = egui::Context::default();
     let size = egui::vec2(1280.0, 800.0);
@@ -166,8 +168,8 @@ pub fn measure(docs: usize, frames: usize) -> (usize, usize, usize, Vec<ViewTimi
     for (tab, name, x) in [
         (Tab::Reader, "reader (scrolling)", 640.0),
         (Tab::Reader, "sources list (scrolling)", 150.0),
-        (Tab::Quotes, "quotes table (scrolling)", 640.0),
-        (Tab::Events, "events table (scrolling)", 640.0),
+        (Tab::Quotes, "quotes table (scrolling)", 720.0),
+        (Tab::Events, "events table (scrolling)", 720.0),
         (Tab::Preview, "preview + editor (scrolling)", 1100.0),
     ] {
         app.state.apply(Command::SetTab(tab));
