@@ -39,7 +39,7 @@ pub fn quotes_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     TableBuilder::new(ui)
         .id_salt("quotes_table")
         .striped(true)
-        .resizable(true)
+        .resizable(false)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(120.0).at_least(70.0).clip(true))
         .column(Column::remainder().at_least(120.0).clip(true))
