@@ -2,7 +2,7 @@
 //! file; every user action is a [`Command`] applied in one place ([`AppState::apply`]).
 //!
 //! Layout: menu bar on top, status bar at the bottom, Sources on the left, the briefing
-//! editor on the right, and in the centre the Reader / Quotes / Events / Incidents / Preview.
+//! editor on the right, and in the centre the Reader / Quotes / Events / Incidents / Search / Timeline / Preview.
 
 mod briefing_panel;
 mod dialogs;
@@ -18,6 +18,7 @@ mod search_panel;
 pub mod state;
 mod status_bar;
 mod theme;
+mod timeline_panel;
 pub mod ui_bench;
 pub(crate) mod widgets;
 
@@ -153,6 +154,7 @@ impl BriefingApp {
                 Tab::Incidents => events_panel::incidents_ui(ui, &self.state, &mut commands),
                 Tab::Preview => preview_panel::preview_ui(ui, &self.state, &mut commands),
                 Tab::Search => search_panel::search_ui(ui, &self.state, &mut commands),
+                Tab::Timeline => timeline_panel::timeline_ui(ui, &self.state, &mut commands),
             }
         });
         dialogs::modals_ui(&ctx, &self.state, &mut commands);
@@ -222,6 +224,7 @@ fn central_tabs_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         (Tab::Events, format!("Events ({})", c.events.len())),
         (Tab::Incidents, format!("Incidents ({})", c.incidents.len())),
         (Tab::Search, "Search".to_string()),
+        (Tab::Timeline, "Timeline".to_string()),
         (Tab::Preview, "Preview".to_string()),
     ];
     ui.horizontal(|ui| {

@@ -38,6 +38,8 @@ pub enum Tab {
     Preview,
     /// Full-text search over documents, quotes and events.
     Search,
+    /// Incidents on a date axis.
+    Timeline,
 }
 
 /// The standard handling markings offered in the combo box (anything else is custom).
@@ -99,6 +101,8 @@ pub enum Command {
     AddEvent(usize),
     /// Add the incident at this index of `corpus.incidents`.
     AddIncident(usize),
+    /// Select an incident (Timeline and Map show its sources), or clear the selection.
+    SelectIncident(Option<usize>),
     /// Add a passage of a document as an excerpt.
     AddExcerpt {
         /// Document index.
@@ -266,6 +270,8 @@ pub struct AppState {
     pub prefs: Prefs,
     /// Sources filter text.
     pub doc_filter: String,
+    /// The incident selected in the Timeline or Map (index into `corpus.incidents`).
+    pub selected_incident: Option<usize>,
     /// Documents shown in the Sources list.
     pub doc_rows: Vec<usize>,
     /// Quotes table filter.
@@ -369,6 +375,7 @@ impl AppState {
             selected,
             prefs: Prefs::default(),
             doc_filter: String::new(),
+            selected_incident: None,
             doc_rows: Vec::new(),
             quote_filter: TableFilter::default(),
             quote_sort: Sort::default(),
@@ -586,6 +593,9 @@ impl AppState {
             Command::AddQuote(i) => self.add_quote(i),
             Command::AddEvent(i) => self.add_event(i),
             Command::AddIncident(i) => self.add_incident(i),
+            Command::SelectIncident(i) => {
+                self.selected_incident = i.filter(|&i| i < self.corpus.incidents.len());
+            }
             Command::AddExcerpt { doc, span } => self.add_excerpt(doc, span),
             Command::Edit(edit) => {
                 let new_paragraph =

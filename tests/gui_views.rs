@@ -1,0 +1,77 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Headless GUI tests of the Timeline (and Map) views: open the tab, find an incident's
+//! marker by its accessible label, click it and see its sources (egui_kittest).
+
+use briefing_builder::analysis::timeline::timeline_items;
+use briefing_builder::app::{AppConfig, AppState, BriefingApp, Tab};
+use briefing_builder::pipeline::Corpus;
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, HarnessBuilder};
+
+fn harness(dir: &std::path::Path) -> Harness<'static, BriefingApp> {
+    let corpus = Corpus::build(briefing_builder::corpus::embedded_seeds());
+    let state = AppState::new(corpus, AppConfig::headless(Some(dir.to_path_buf())));
+    HarnessBuilder::default()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut BriefingApp| app.show(ui), BriefingApp::with_state(state))
+}
+
+#[test]
+fn timeline_selects_an_incident_by_its_label_and_shows_its_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Timeline").click();
+    h.run();
+    assert_eq!(h.state().state.prefs.tab, Tab::Timeline);
+    h.get_by_label("Incident timeline");
+    h.check_accessibility();
+
+    // The most corroborated dated incident: its marker is labelled with its date and summary.
+    let incidents = h.state().state.corpus.incidents.clone();
+    let items = timeline_items(&incidents, 3);
+    assert!(!items.is_empty(), "the seeds give dated incidents");
+    let item = items.iter().max_by_key(|t| t.sources).unwrap();
+    assert!(item.sources >= 2, "a seed incident is reported by several sources");
+    assert_eq!(h.state().state.selected_incident, None);
+    h.get_by_label_contains(&item.label).click();
+    h.run();
+    assert_eq!(h.state().state.selected_incident, Some(item.incident));
+
+    // Its sources are listed, one link per reporting event; a link opens the Reader.
+    let inc = &incidents[item.incident];
+    let links: Vec<_> = h.get_all_by_label_contains("Source: ").collect();
+    assert_eq!(links.len(), inc.events.len(), "one source line per report");
+    let first_doc = &h.state().state.corpus.events[inc.events[0]].doc.clone();
+    let title =
+        h.state().state.corpus.docs.iter().find(|d| &d.id == first_doc).unwrap().display_title().to_string();
+    h.get_all_by_label(&format!("Source: {title}")).next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().state.prefs.tab, Tab::Reader, "the source opens in the Reader");
+}
+
+#[test]
+fn timeline_zoom_buttons_work_and_selected_incident_can_be_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Timeline").click();
+    h.run();
+    h.get_by_label("Zoom in").click();
+    h.run();
+    h.get_by_label("Zoom out").click();
+    h.run();
+    h.get_by_label("Fit all").click();
+    h.run();
+    let before = h.state().state.briefing.sections.iter().map(|s| s.blocks.len()).sum::<usize>();
+    h.state_mut().state.apply(briefing_builder::app::Command::SelectIncident(Some(0)));
+    h.run();
+    h.get_by_label("Add selected incident").click();
+    h.run();
+    let after = h.state().state.briefing.sections.iter().map(|s| s.blocks.len()).sum::<usize>();
+    assert_eq!(after, before + 1, "the selected incident is added to the briefing");
+    h.get_by_label("Clear selection").click();
+    h.run();
+    assert_eq!(h.state().state.selected_incident, None);
+}
