@@ -357,3 +357,19 @@ fn a_count_inside_the_victims_is_a_subset_not_a_second_figure() {
     );
     assert_eq!(e.fatalities, Some(7));
 }
+
+#[test]
+fn adjectival_reported_and_relative_clauses_are_not_claimants() {
+    let evs = events(
+        "The trigger for the army’s reported raid was the killing of six police officers in Lakki Marwat on Monday.",
+    );
+    for e in &evs {
+        assert_eq!(e.fatalities_claimed_by, None, "{e:#?}");
+    }
+    let evs = events(
+        "Relatives of the nine villagers who reportedly died in the airstrike in Kunar on Sunday demanded an inquiry.",
+    );
+    for e in &evs {
+        assert_eq!(e.fatalities_claimed_by, None, "{e:#?}");
+    }
+}

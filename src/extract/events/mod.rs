@@ -640,7 +640,19 @@ fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
         }
     }
     for verb in [" said", " claimed", " confirmed", " reported", " stated"] {
-        if let Some(p) = open.rfind(verb) {
+        // A whole word ("reportedly" is not "reported"), used as a verb: "its reported use",
+        // "Pakistan’s reported strikes" are adjectives.
+        let found = open.rmatch_indices(verb).find(|&(p, _)| {
+            let after = open[p + verb.len()..].chars().next();
+            let before = open[..p].trim_end();
+            !after.is_some_and(char::is_alphanumeric)
+                && !before.ends_with("’s")
+                && !before.ends_with("'s")
+                && !before.ends_with(" the")
+                && !before.ends_with(" its")
+                && !before.ends_with(" their")
+        });
+        if let Some((p, _)) = found {
             let wi = s.word_at(p);
             let mut from = wi;
             while from > 0 && wi - from < 4 {
@@ -654,8 +666,11 @@ fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
                 let (a, b) = s.word_range(from, wi);
                 let np = s.text.get(a..b).unwrap_or("").trim();
                 let lower = np.to_lowercase();
+                let last = lower.rsplit(' ').next().unwrap_or("");
                 if !np.is_empty()
                     && !matches!(lower.as_str(), "he" | "she" | "they" | "it" | "we" | "who" | "which")
+                    && !matches!(last, "who" | "which" | "that" | "whom")
+                    && !lower.starts_with(|c: char| c.is_ascii_digit())
                     && !s.is_quoted(a)
                 {
                     if lower.contains("official") {
