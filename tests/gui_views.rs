@@ -5,7 +5,7 @@
 use briefing_builder::analysis::timeline::timeline_items;
 use briefing_builder::app::{AppConfig, AppState, BriefingApp, Tab};
 use briefing_builder::pipeline::Corpus;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::{Harness, HarnessBuilder};
 
 fn harness(dir: &std::path::Path) -> Harness<'static, BriefingApp> {
@@ -74,4 +74,59 @@ fn timeline_zoom_buttons_work_and_selected_incident_can_be_added() {
     h.get_by_label("Clear selection").click();
     h.run();
     assert_eq!(h.state().state.selected_incident, None);
+}
+
+#[test]
+fn map_shows_markers_and_a_click_selects_an_incident() {
+    use briefing_builder::analysis::geo::incident_points;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Map").click();
+    h.run();
+    assert_eq!(h.state().state.prefs.tab, Tab::Map);
+    h.get_by_label("Incident map");
+    h.check_accessibility();
+    let mapped: Vec<usize> = {
+        let c = &h.state().state.corpus;
+        incident_points(&c.incidents, &c.events).iter().map(|p| p.incident).collect()
+    };
+    assert!(!mapped.is_empty(), "the seeds' incidents have gazetteer coordinates");
+    // Every mapped incident is drawn, alone or in a numbered cluster.
+    let singles = h.query_all_by_label_contains(" — ").count();
+    let clustered: usize = h
+        .query_all_by_label_contains("Cluster of ")
+        .map(|n| {
+            let l = n.accesskit_node().label().unwrap_or_default().to_string();
+            l.split_whitespace().nth(2).unwrap().parse::<usize>().unwrap()
+        })
+        .sum();
+    assert_eq!(singles + clustered, mapped.len(), "each mapped incident appears once");
+    // Clicking a marker (or cluster) selects one of the mapped incidents and lists its sources.
+    let marker = h
+        .query_all_by_label_contains(" — ")
+        .chain(h.query_all_by_label_contains("Cluster of "))
+        .next()
+        .unwrap();
+    marker.click();
+    h.run();
+    let sel = h.state().state.selected_incident.expect("a marker click selects an incident");
+    assert!(mapped.contains(&sel));
+    assert!(h.query_all_by_label_contains("Source: ").count() >= 1);
+    // Filtering out every type hides every marker.
+    for t in [
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    ] {
+        h.get_by_label(t).click();
+        h.run();
+    }
+    h.get_by_label("Clear selection").click();
+    h.run();
+    assert_eq!(h.query_all_by_label_contains("Cluster of ").count(), 0);
+    assert_eq!(h.query_all_by_label_contains(" — ").count(), 0);
 }

@@ -94,6 +94,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 (Tab::Incidents, "Incidents"),
                 (Tab::Search, "Search"),
                 (Tab::Timeline, "Timeline"),
+                (Tab::Map, "Map"),
                 (Tab::Preview, "Preview"),
             ] {
                 if ui.radio(state.prefs.tab == t, name).clicked() {

@@ -2,7 +2,7 @@
 //! file; every user action is a [`Command`] applied in one place ([`AppState::apply`]).
 //!
 //! Layout: menu bar on top, status bar at the bottom, Sources on the left, the briefing
-//! editor on the right, and in the centre the Reader / Quotes / Events / Incidents / Search / Timeline / Preview.
+//! editor on the right, and in the centre the Reader / Quotes / Events / Incidents / Search / Timeline / Map / Preview.
 
 mod briefing_panel;
 mod dialogs;
@@ -10,6 +10,7 @@ mod documents_panel;
 mod events_panel;
 pub mod index;
 pub mod jobs;
+mod map_panel;
 mod menu_bar;
 mod preview_panel;
 mod quotes_panel;
@@ -155,6 +156,7 @@ impl BriefingApp {
                 Tab::Preview => preview_panel::preview_ui(ui, &self.state, &mut commands),
                 Tab::Search => search_panel::search_ui(ui, &self.state, &mut commands),
                 Tab::Timeline => timeline_panel::timeline_ui(ui, &self.state, &mut commands),
+                Tab::Map => map_panel::map_ui(ui, &self.state, &mut commands),
             }
         });
         dialogs::modals_ui(&ctx, &self.state, &mut commands);
@@ -225,6 +227,7 @@ fn central_tabs_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         (Tab::Incidents, format!("Incidents ({})", c.incidents.len())),
         (Tab::Search, "Search".to_string()),
         (Tab::Timeline, "Timeline".to_string()),
+        (Tab::Map, "Map".to_string()),
         (Tab::Preview, "Preview".to_string()),
     ];
     ui.horizontal(|ui| {

@@ -40,6 +40,8 @@ pub enum Tab {
     Search,
     /// Incidents on a date axis.
     Timeline,
+    /// Incidents on a map of the provinces.
+    Map,
 }
 
 /// The standard handling markings offered in the combo box (anything else is custom).
