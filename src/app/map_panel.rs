@@ -16,13 +16,14 @@ use crate::analysis::timeline::{fatality_radius, type_colour};
 #[derive(Debug, Clone, PartialEq)]
 struct View {
     zoom: f32,
-    pan: Vec2,
+    /// Longitude and latitude at the centre of the map (`None`: the middle of both countries).
+    centre: Option<(f64, f64)>,
     hidden: Vec<String>,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { zoom: 1.0, pan: Vec2::ZERO, hidden: Vec::new() }
+        View { zoom: 1.0, centre: None, hidden: Vec::new() }
     }
 }
 
@@ -54,7 +55,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         }
         if ui.button("Fit").on_hover_text("Show both countries").accessible_name("Fit all").clicked() {
             view.zoom = 1.0;
-            view.pan = Vec2::ZERO;
+            view.centre = None;
         }
         ui.separator();
         for t in TYPES {
@@ -77,22 +78,6 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Incident map"));
 
     let c = rect.center();
-    if response.hovered() {
-        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
-        let factor = pinch * (1.0 + scroll.y / 400.0).clamp(0.5, 2.0);
-        if (factor - 1.0).abs() > 1e-6 {
-            let new_zoom = (view.zoom * factor).clamp(1.0, MAX_ZOOM);
-            if let Some(p) = response.hover_pos() {
-                // Keep the point under the pointer in place.
-                let base = (p - c) / view.zoom + c.to_vec2() - view.pan;
-                view.pan = (p - c) / new_zoom + c.to_vec2() - base;
-            }
-            view.zoom = new_zoom;
-        }
-    }
-    if response.dragged() {
-        view.pan += response.drag_delta() / view.zoom;
-    }
     let base = Projection::fit(
         map_bounds().padded(0.3),
         rect.left() as f64,
@@ -100,11 +85,39 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         rect.width() as f64,
         rect.height() as f64,
     );
+    // Screen position of the view's centre under the fitted projection at zoom 1.
+    let centre_px = |v: &View| match v.centre {
+        Some((lon, lat)) => {
+            let (x, y) = base.project(lon, lat);
+            Vec2::new(x as f32, y as f32)
+        }
+        None => c.to_vec2(),
+    };
+    let geo_at = |px: Vec2| {
+        let (lon, lat) = base.unproject(px.x as f64, px.y as f64);
+        Some((lon, lat))
+    };
+    if response.hovered() {
+        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        let factor = pinch * (1.0 + scroll.y / 400.0).clamp(0.5, 2.0);
+        if (factor - 1.0).abs() > 1e-6 {
+            let new_zoom = (view.zoom * factor).clamp(1.0, MAX_ZOOM);
+            if let Some(p) = response.hover_pos() {
+                // Keep the point under the pointer in place.
+                let under = centre_px(&view) + (p - c) / view.zoom;
+                view.centre = geo_at(under - (p - c) / new_zoom);
+            }
+            view.zoom = new_zoom;
+        }
+    }
+    if response.dragged() {
+        view.centre = geo_at(centre_px(&view) - response.drag_delta() / view.zoom);
+    }
     let zoom = view.zoom;
-    let pan = view.pan;
+    let mid = centre_px(&view);
     let screen = |lon: f64, lat: f64| {
         let (x, y) = base.project(lon, lat);
-        c + (Vec2::new(x as f32, y as f32) - c.to_vec2() + pan) * zoom
+        c + (Vec2::new(x as f32, y as f32) - mid) * zoom
     };
 
     let painter = ui.painter_at(rect);
@@ -192,10 +205,8 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     if let Some((i, zoom_to)) = clicked {
         if let Some(p) = zoom_to {
             // Centre the cluster and zoom in so that it splits.
-            let new_zoom = (view.zoom * 2.5).min(MAX_ZOOM);
-            let base_p = (p - c) / view.zoom + c.to_vec2() - view.pan;
-            view.pan = c.to_vec2() - base_p;
-            view.zoom = new_zoom;
+            view.centre = geo_at(centre_px(&view) + (p - c) / view.zoom);
+            view.zoom = (view.zoom * 2.5).min(MAX_ZOOM);
         }
         commands.push(Command::SelectIncident(Some(i)));
     }

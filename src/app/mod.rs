@@ -230,7 +230,7 @@ fn central_tabs_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         (Tab::Map, "Map".to_string()),
         (Tab::Preview, "Preview".to_string()),
     ];
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (tab, label) in tabs {
             if ui.selectable_label(state.prefs.tab == tab, label).clicked() && state.prefs.tab != tab {
                 commands.push(Command::SetTab(tab));

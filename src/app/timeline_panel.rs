@@ -2,12 +2,14 @@
 //! fatalities, zoomable and pannable; clicking a marker selects the incident and lists its
 //! sources below the chart ([`incident_detail_ui`], shared with the Map).
 
-use eframe::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, Vec2};
+use eframe::egui::{self, Color32, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::state::{AppState, Command};
 use super::theme;
 use super::widgets::muted;
-use crate::analysis::timeline::{MAX_RADIUS, Precision, axis_ticks, timeline_items, type_colour};
+use crate::analysis::timeline::{
+    MAX_RADIUS, Precision, axis_ticks, civil_from_days, timeline_items, type_colour,
+};
 
 /// Zoom and centre of the visible date range, kept in egui memory like a scroll offset.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,7 +67,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     let default_view = View { zoom: 1.0, centre: (full_start + full_end) / 2.0 };
     let mut view = ui.data(|d| d.get_temp::<View>(view_id)).unwrap_or(default_view);
 
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("−").on_hover_text("Zoom out").accessible_name("Zoom out").clicked() {
             view.zoom = (view.zoom / 1.5).max(1.0);
         }
@@ -77,16 +79,15 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         }
         ui.separator();
         for t in TYPES {
-            let (r, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
-            ui.painter().circle_filled(r.center(), 5.0, rgb(type_colour(t)));
-            ui.label(RichText::new(*t).small());
+            legend_item(ui, t);
         }
     });
 
     let lanes = items.iter().map(|t| t.lane).max().unwrap_or(0) + 1;
     let detail_h = if state.selected_incident.is_some() { 230.0 } else { 0.0 };
     let avail = ui.available_size();
-    let chart_h = (avail.y - detail_h).clamp(140.0, 620.0);
+    let wanted = lanes as f32 * (2.0 * MAX_RADIUS + 8.0) + AXIS_H + 16.0;
+    let chart_h = (avail.y - detail_h).min(wanted.max(160.0)).clamp(140.0, 620.0);
     let (rect, response) = ui.allocate_exact_size(Vec2::new(avail.x, chart_h), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Incident timeline"));
 
@@ -134,7 +135,14 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     );
     let max_ticks = ((rect.width() / 90.0) as usize).max(2);
     let tick_end = (start + span).floor() as i64;
-    for (day, label) in axis_ticks(start.ceil() as i64, tick_end, max_ticks) {
+    let mut last_year = None;
+    for (day, mut label) in axis_ticks(start.ceil() as i64, tick_end, max_ticks) {
+        // A month-only label gets its year whenever the year changes from the last tick.
+        let (year, _, _) = civil_from_days(day);
+        if last_year != Some(year) && !label.chars().any(|c| c.is_ascii_digit()) {
+            label = format!("{label} {year}");
+        }
+        last_year = Some(year);
         let x = x_of(day as f64);
         painter.line_segment(
             [Pos2::new(x, plot.top()), Pos2::new(x, axis_y)],
@@ -209,6 +217,19 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     incident_detail_ui(ui, state, commands);
 }
 
+/// A coloured dot and the type's name, allocated as one item so that wrapping keeps them together.
+fn legend_item(ui: &mut egui::Ui, t: &str) {
+    let galley = ui.painter().layout_no_wrap(t.to_string(), egui::FontId::proportional(12.0), theme::MUTED);
+    let (r, _) =
+        ui.allocate_exact_size(Vec2::new(galley.size().x + 16.0, galley.size().y.max(12.0)), Sense::hover());
+    ui.painter().circle_filled(Pos2::new(r.left() + 5.0, r.center().y), 5.0, rgb(type_colour(t)));
+    ui.painter().galley(
+        Pos2::new(r.left() + 14.0, r.center().y - galley.size().y / 2.0),
+        galley,
+        theme::MUTED,
+    );
+}
+
 /// The accessible name and tooltip of an incident marker: date, summary, sources, dead.
 pub(crate) fn marker_label(state: &AppState, incident: usize, base: &str) -> String {
     let Some(inc) = state.corpus.incidents.get(incident) else { return base.to_string() };
@@ -229,11 +250,8 @@ pub(crate) fn incident_detail_ui(ui: &mut egui::Ui, state: &AppState, commands: 
     theme::card_frame(true).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            ui.strong(inc.date.as_deref().unwrap_or("Undated"));
-            ui.label(
-                RichText::new(format!("{} · reported by {}", inc.event_type, inc.corroboration()))
-                    .color(theme::MUTED),
-            );
+            let date = inc.day_range().map(|r| r.display()).unwrap_or_else(|| "Undated".to_string());
+            ui.strong(date);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.small_button("Clear").accessible_name("Clear selection").clicked() {
                     commands.push(Command::SelectIncident(None));
@@ -243,6 +261,7 @@ pub(crate) fn incident_detail_ui(ui: &mut egui::Ui, state: &AppState, commands: 
                 }
             });
         });
+        muted(ui, format!("{} · reported by {}", inc.event_type, inc.corroboration()));
         ui.label(&inc.summary);
         for c in &inc.conflicts {
             ui.colored_label(theme::ERROR, format!("Conflict: {}", c.summary));
@@ -253,7 +272,7 @@ pub(crate) fn incident_detail_ui(ui: &mut egui::Ui, state: &AppState, commands: 
                 let Some(d) = state.corpus.docs.iter().position(|d| d.id == rep.doc) else { continue };
                 let Some(doc) = state.corpus.docs.get(d) else { continue };
                 let Some(ev) = state.corpus.events.get(rep.event) else { continue };
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let name = format!("Source: {}", doc.display_title());
                     if ui.link(&name).accessible_name(&name).on_hover_text("Show in the Reader").clicked() {
                         commands.push(Command::JumpTo { doc: d, span: ev.span });
