@@ -297,3 +297,25 @@ fn write_samples() {
         std::fs::write(dir.join("example.pdf"), to_pdf(&b, &opts).unwrap()).unwrap();
     }
 }
+
+#[test]
+fn map_figure_of_placed_events_is_drawn_and_the_pdf_parses() {
+    let b = rich_briefing();
+    let opts = ExportOptions::default();
+    let model = briefing_builder::export::model::ExportDoc::build(&b, &opts);
+    // "Khyber district" resolves in the gazetteer; the made-up "Border province" does not.
+    assert!(!model.map.is_empty(), "an event at a gazetteer place gets a map marker");
+    assert!(model.map.iter().all(|m| m.place != "Border province"));
+    assert!(model.map.iter().all(|m| (60.0..80.0).contains(&m.lon) && (23.0..40.0).contains(&m.lat)));
+    let bytes = to_pdf(&b, &opts).unwrap();
+    let doc = Document::load_mem(&bytes).unwrap();
+    let all: String =
+        doc.get_pages().keys().map(|p| doc.extract_text(&[*p]).unwrap()).collect::<Vec<_>>().join("\n");
+    let all = normalise(&all);
+    assert!(all.contains("Map of reported events"), "map caption missing");
+    assert!(all.contains(&model.map[0].place), "marker label missing");
+    // The timeline figure is still there and numbered before the map.
+    let t = all.find("Timeline of reported events").unwrap();
+    let m = all.find("Map of reported events").unwrap();
+    assert!(t < m);
+}

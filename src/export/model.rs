@@ -169,6 +169,38 @@ impl SourceEntry {
     }
 }
 
+/// One event or incident on the map figure, placed at its most specific known place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapMarker {
+    /// Longitude (degrees).
+    pub lon: f64,
+    /// Latitude (degrees).
+    pub lat: f64,
+    /// ACLED event type (colour).
+    pub event_type: String,
+    /// Gazetteer name of the place.
+    pub place: String,
+}
+
+/// The most specific gazetteer place among `names` (town before district before province;
+/// countries are skipped: a country-wide marker would mislead).
+fn map_place(names: &[String]) -> Option<crate::extract::places::Place> {
+    let rank = |kind: &str| match kind {
+        "city" | "town" | "crossing" | "village" => 0,
+        "district" => 1,
+        "region" => 2,
+        "province" => 3,
+        _ => 4,
+    };
+    names
+        .iter()
+        .filter_map(|n| crate::extract::places::lookup(n))
+        .filter(|p| {
+            p.kind != "country" && p.lat.is_finite() && p.lon.is_finite() && (p.lat, p.lon) != (0.0, 0.0)
+        })
+        .min_by_key(|p| rank(&p.kind))
+}
+
 /// One dated event on the timeline figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineEvent {
@@ -201,6 +233,8 @@ pub struct ExportDoc {
     pub sources: Vec<SourceEntry>,
     /// Dated events for the timeline figure, in date order.
     pub timeline: Vec<TimelineEvent>,
+    /// Events and incidents with gazetteer coordinates, for the map figure (PDF only).
+    pub map: Vec<MapMarker>,
     /// Keywords (PDF metadata): places and event types.
     pub keywords: Vec<String>,
 }
@@ -599,6 +633,7 @@ impl ExportDoc {
 
         // Timeline: every dated event and incident, in date order.
         let mut timeline = Vec::new();
+        let mut map = Vec::new();
         let mut keywords: Vec<String> = Vec::new();
         let mut add_kw = |k: &str| {
             let k = squash(k);
@@ -630,6 +665,14 @@ impl ExportDoc {
                 };
                 for l in locs {
                     add_kw(l);
+                }
+                if let Some(p) = map_place(locs) {
+                    map.push(MapMarker {
+                        lon: p.lon,
+                        lat: p.lat,
+                        event_type: squash(ty),
+                        place: p.name.clone(),
+                    });
                 }
                 add_kw(ty);
                 if let Some(day) = date.and_then(|d| date_to_day(d)) {
@@ -701,6 +744,7 @@ impl ExportDoc {
             sections,
             sources: b.sources,
             timeline,
+            map,
             keywords,
         }
     }

@@ -3,7 +3,7 @@
 
 use super::fonts::Fonts;
 use super::text::{Piece, Rgb, SetLine, TextStyle, set_paragraph};
-use super::timeline;
+use super::{map, timeline};
 use crate::export::model::{DocBlock, ExportDoc, Rich, Span};
 
 /// Navy used for the title and headings.
@@ -544,6 +544,21 @@ impl<'f> Flow<'f> {
         });
         let (h, draws) = timeline::figure(self.fonts, &doc.timeline, g.left, g.body_width());
         self.items.push(Item { height: h + 4.0, draws, ..Default::default() });
+        if !doc.map.is_empty() {
+            self.figures += 1;
+            let caption = format!("Figure {}. Map of reported events", self.figures);
+            let (mut draws, _) = self.text_draws(&caption, &st, g.left, baseline(13.0, 8.8));
+            draws.insert(0, Draw::Outline { level: 2, title: caption.clone() });
+            self.items.push(Item {
+                height: 15.0,
+                space_before: PARA_GAP + 4.0,
+                keep_with_next: true,
+                draws,
+                header: None,
+            });
+            let (h, draws) = map::figure(self.fonts, &doc.map, g.left, g.body_width());
+            self.items.push(Item { height: h + 4.0, draws, ..Default::default() });
+        }
     }
 
     fn source_list(&mut self, doc: &ExportDoc) {

@@ -9,6 +9,7 @@
 
 pub mod fonts;
 pub mod layout;
+pub mod map;
 pub mod text;
 pub mod timeline;
 
