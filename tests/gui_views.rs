@@ -130,3 +130,28 @@ fn map_shows_markers_and_a_click_selects_an_incident() {
     assert_eq!(h.query_all_by_label_contains("Cluster of ").count(), 0);
     assert_eq!(h.query_all_by_label_contains(" — ").count(), 0);
 }
+
+#[test]
+fn the_selected_incident_follows_its_events_when_a_source_is_removed() {
+    use briefing_builder::app::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    let (i, removed, kept_summary_event) = {
+        let c = &h.state().state.corpus;
+        let i = (0..c.incidents.len()).max_by_key(|&i| c.incidents[i].sources.len()).unwrap();
+        let inc = &c.incidents[i];
+        assert!(inc.sources.len() >= 2);
+        // Remove one of its sources; another source's event keeps the incident alive.
+        let removed = c.docs.iter().position(|d| d.id == inc.sources[0]).unwrap();
+        let kept = inc.events.iter().map(|&e| c.events[e].clone()).find(|e| e.doc != inc.sources[0]).unwrap();
+        (i, removed, kept)
+    };
+    h.state_mut().state.apply(Command::SelectIncident(Some(i)));
+    h.state_mut().state.apply(Command::RemoveDocument(removed));
+    h.run();
+    let st = &h.state().state;
+    let sel = st.selected_incident.expect("the incident is still selected");
+    let evs: Vec<_> = st.corpus.incidents[sel].events.iter().map(|&e| &st.corpus.events[e]).collect();
+    assert!(evs.iter().any(|e| e.doc == kept_summary_event.doc && e.span == kept_summary_event.span));
+}

@@ -475,9 +475,37 @@ impl AppState {
         self.event_rows = event_rows(&self.corpus, &self.index, &self.event_filter, self.event_sort);
     }
 
+    /// The selected incident's events as (document, span): incident indices change when
+    /// documents are added or removed, so the selection follows its events.
+    fn selected_incident_key(&self) -> Vec<(String, Span)> {
+        self.selected_incident
+            .and_then(|i| self.corpus.incidents.get(i))
+            .map(|inc| {
+                inc.events
+                    .iter()
+                    .filter_map(|&e| self.corpus.events.get(e))
+                    .map(|e| (e.doc.clone(), e.span))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Select the incident that now holds one of these events (none if none does).
+    fn reselect_incident(&mut self, key: Vec<(String, Span)>) {
+        let events = &self.corpus.events;
+        self.selected_incident = self.corpus.incidents.iter().position(|inc| {
+            inc.events
+                .iter()
+                .filter_map(|&e| events.get(e))
+                .any(|e| key.iter().any(|(d, s)| *d == e.doc && *s == e.span))
+        });
+    }
+
     fn set_corpus(&mut self, corpus: Corpus) {
         let selected_id = self.selected.and_then(|i| self.corpus.docs.get(i)).map(|d| d.id.clone());
+        let incident_key = self.selected_incident_key();
         self.corpus = corpus;
+        self.reselect_incident(incident_key);
         self.index = CorpusIndex::build(&self.corpus);
         self.corpus_generation += 1;
         self.selected = selected_id
@@ -753,6 +781,7 @@ impl AppState {
         if i >= self.corpus.docs.len() {
             return;
         }
+        let incident_key = self.selected_incident_key();
         let mut docs = std::mem::take(&mut self.corpus.docs);
         let removed = docs.remove(i);
         // Extraction is per document: drop the removed one's quotes and events, keep the rest.
@@ -763,6 +792,7 @@ impl AppState {
         let incidents = crate::analysis::group_incidents(&events);
         let was_selected = self.selected == Some(i);
         self.set_corpus(Corpus { docs, quotes, events, incidents });
+        self.reselect_incident(incident_key);
         if was_selected {
             self.selected =
                 if self.corpus.docs.is_empty() { None } else { Some(i.min(self.corpus.docs.len() - 1)) };
