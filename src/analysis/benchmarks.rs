@@ -9,28 +9,7 @@ use crate::analysis::search::{Query, SearchFilters, SearchIndex};
 use crate::corpus::{Document, embedded_seeds, load_bytes};
 use crate::pipeline::Corpus;
 
-/// A small deterministic PRNG (SplitMix64), so generated corpora are identical run to run.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
-
-impl Rng {
-    /// Seeded generator.
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-    /// Next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in `0..n` (0 when `n` is 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next_u64() % n as u64) as usize }
-    }
-}
+pub use crate::bench::Rng;
 
 /// Places and months substituted into generated articles, so that generated events spread
 /// over many incidents instead of repeating the seeds' few.

@@ -307,14 +307,7 @@ pub fn date_to_day(s: &str) -> Option<i64> {
         (Some(m), None) => (m as i64, 15),
         _ => (7, 1),
     };
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    Some(crate::analysis::timeline::days_from_civil(i64::from(y), m as u32, d as u32))
 }
 
 /// Host of a URL without `www.` ("dawn.com").

@@ -179,7 +179,7 @@ fn tick_days(first: i64, last: i64) -> Vec<(i64, String)> {
     let mut out = Vec::new();
     // Walk calendar days; choose the tick rule by span.
     let step_rule = |d: i64| -> Option<String> {
-        let (y, m, dd) = civil(d);
+        let (y, m, dd) = crate::analysis::timeline::civil_from_days(d);
         let iso = format!("{y:04}-{m:02}-{dd:02}");
         if span > 900 {
             (m == 1 && dd == 1).then(|| y.to_string())
@@ -210,22 +210,8 @@ fn short_day(iso: &str) -> String {
 }
 
 fn short_day_of(d: i64) -> String {
-    let (y, m, dd) = civil(d);
+    let (y, m, dd) = crate::analysis::timeline::civil_from_days(d);
     format_date(&format!("{y:04}-{m:02}-{dd:02}"), true)
-}
-
-/// Civil date of a day number (inverse of `date_to_day`).
-fn civil(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 #[cfg(test)]
@@ -237,7 +223,7 @@ mod tests {
     fn civil_inverts_day_numbers() {
         for iso in ["1970-01-01", "2000-02-29", "2025-10-12", "2026-03-01"] {
             let d = date_to_day(iso).unwrap();
-            let (y, m, dd) = civil(d);
+            let (y, m, dd) = crate::analysis::timeline::civil_from_days(d);
             assert_eq!(format!("{y:04}-{m:02}-{dd:02}"), iso);
         }
     }
