@@ -155,3 +155,43 @@ fn the_selected_incident_follows_its_events_when_a_source_is_removed() {
     let evs: Vec<_> = st.corpus.incidents[sel].events.iter().map(|&e| &st.corpus.events[e]).collect();
     assert!(evs.iter().any(|e| e.doc == kept_summary_event.doc && e.span == kept_summary_event.span));
 }
+
+#[test]
+fn map_date_range_hides_incidents_outside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Map").click();
+    h.run();
+    let count = |h: &Harness<'_, BriefingApp>| {
+        h.query_all_by_label_contains(" — ").count()
+            + h.query_all_by_label_contains("Cluster of ")
+                .map(|n| {
+                    let l = n.accesskit_node().label().unwrap_or_default().to_string();
+                    l.split_whitespace().nth(2).unwrap().parse::<usize>().unwrap()
+                })
+                .sum::<usize>()
+    };
+    let all = count(&h);
+    assert!(all > 0);
+    // A range far in the past keeps nothing; a wide range keeps every dated incident.
+    h.get_by_label("Map from date").focus();
+    h.get_by_label("Map from date").type_text("1900");
+    h.get_by_label("Map to date").focus();
+    h.get_by_label("Map to date").type_text("1901");
+    h.run();
+    assert_eq!(count(&h), 0, "nothing happened in 1900–1901");
+    h.get_by_label("Map to date").focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Map to date").type_text("2100");
+    h.run();
+    let dated = {
+        let c = &h.state().state.corpus;
+        briefing_builder::analysis::geo::incident_points(&c.incidents, &c.events)
+            .iter()
+            .filter(|p| c.incidents[p.incident].day_range().is_some())
+            .count()
+    };
+    assert_eq!(count(&h), dated, "a wide range keeps the dated incidents only");
+    assert!(dated <= all);
+}

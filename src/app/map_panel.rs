@@ -10,7 +10,7 @@ use super::theme;
 use super::timeline_panel::{TYPES, incident_detail_ui, marker_label, rgb};
 use super::widgets::muted;
 use crate::analysis::geo::{Projection, cluster, incident_points, map_bounds, provinces};
-use crate::analysis::timeline::{fatality_radius, type_colour};
+use crate::analysis::timeline::{DayRange, fatality_radius, type_colour};
 
 /// Pan and zoom of the map, and the event types hidden by the filter (egui memory).
 #[derive(Debug, Clone, PartialEq)]
@@ -19,11 +19,15 @@ struct View {
     /// Longitude and latitude at the centre of the map (`None`: the middle of both countries).
     centre: Option<(f64, f64)>,
     hidden: Vec<String>,
+    /// Date filter text ("2025", "2025-10", "2025-10-12"; empty: open).
+    from: String,
+    /// Upper date filter text.
+    to: String,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { zoom: 1.0, centre: None, hidden: Vec::new() }
+        View { zoom: 1.0, centre: None, hidden: Vec::new(), from: String::new(), to: String::new() }
     }
 }
 
@@ -70,6 +74,18 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             }
         }
     });
+
+    ui.horizontal(|ui| {
+        ui.label("Dates from");
+        ui.add(egui::TextEdit::singleline(&mut view.from).desired_width(90.0).hint_text("YYYY-MM-DD"))
+            .accessible_name("Map from date");
+        ui.label("to");
+        ui.add(egui::TextEdit::singleline(&mut view.to).desired_width(90.0).hint_text("YYYY-MM-DD"))
+            .accessible_name("Map to date");
+        muted(ui, "(a date range hides undated incidents)");
+    });
+    let from = DayRange::parse(view.from.trim()).map(|r| r.start);
+    let to = DayRange::parse(view.to.trim()).map(|r| r.end);
 
     let detail_h = if state.selected_incident.is_some() { 230.0 } else { 0.0 };
     let avail = ui.available_size();
@@ -141,7 +157,16 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     let shown: Vec<usize> = points
         .iter()
         .enumerate()
-        .filter(|(_, p)| incidents.get(p.incident).is_some_and(|inc| !view.hidden.contains(&inc.event_type)))
+        .filter(|(_, p)| {
+            incidents.get(p.incident).is_some_and(|inc| {
+                let in_range = match (from, to, inc.day_range()) {
+                    (None, None, _) => true,
+                    (_, _, None) => false,
+                    (f, t, Some(r)) => f.is_none_or(|f| r.end >= f) && t.is_none_or(|t| r.start <= t),
+                };
+                in_range && !view.hidden.contains(&inc.event_type)
+            })
+        })
         .map(|(k, _)| k)
         .collect();
     let screen_pts: Vec<(f64, f64)> = shown
