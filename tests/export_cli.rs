@@ -32,6 +32,12 @@ fn exports_pdf_and_markdown() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    #[cfg(unix)]
+    {
+        // Exports are shared files: not the private 0600 of a temporary file.
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777, 0o644);
+    }
     let text = std::fs::read_to_string(&md).unwrap();
     assert!(text.contains("# Cross-border strikes"));
     let out = bin().arg("export").arg(&draft).arg("--md").arg(&md).arg("--no-notes").output().unwrap();

@@ -227,14 +227,8 @@ pub fn autosave(
     })
 }
 
-/// Write bytes atomically (temporary file in the same folder, then rename).
+/// Write bytes atomically (temporary file in the same folder, then rename; see
+/// [`crate::draft::write_atomic`]), with the error as a user-facing message naming the file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    use std::io::Write;
-    let shown = path.display().to_string();
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{shown}: {e}"))?;
-    tmp.write_all(bytes).map_err(|e| format!("{shown}: {e}"))?;
-    tmp.as_file().sync_all().map_err(|e| format!("{shown}: {e}"))?;
-    tmp.persist(path).map_err(|e| format!("{shown}: {}", e.error))?;
-    Ok(())
+    crate::draft::write_atomic(path, bytes).map_err(|e| e.to_string())
 }

@@ -5,21 +5,10 @@ use std::path::Path;
 use super::{ExportOptions, Paper};
 use crate::cli::PaperArg;
 
-/// Write `bytes` to `path` atomically (temporary file in the same folder, then rename),
-/// so a failed export never leaves a truncated file behind.
+/// Write `bytes` to `path` atomically (see [`crate::draft::write_atomic`]), so a failed
+/// export never leaves a truncated file behind and an existing file keeps its permissions.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    use std::io::Write;
-    let shown = path.display();
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    if path.is_dir() {
-        return Err(format!("{shown}: is a directory"));
-    }
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{shown}: cannot write here: {e}"))?;
-    tmp.write_all(bytes).map_err(|e| format!("{shown}: {e}"))?;
-    tmp.as_file().sync_all().map_err(|e| format!("{shown}: {e}"))?;
-    tmp.persist(path).map_err(|e| format!("{shown}: {}", e.error))?;
-    Ok(())
+    crate::draft::write_atomic(path, bytes).map_err(|e| e.to_string())
 }
 
 /// Run `briefing-builder export`; returns the exit code.
