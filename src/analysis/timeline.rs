@@ -240,14 +240,23 @@ pub const MAX_RADIUS: f32 = 14.0;
 /// Colour of an ACLED event type (Okabe–Ito palette: distinguishable with colour-vision
 /// deficiencies and in greyscale print).
 pub fn type_colour(event_type: &str) -> [u8; 3] {
-    match event_type {
-        "Battles" => [213, 94, 0],                       // vermilion
-        "Explosions/Remote violence" => [230, 159, 0],   // orange
-        "Violence against civilians" => [204, 121, 167], // reddish purple
-        "Protests" => [0, 114, 178],                     // blue
-        "Riots" => [86, 180, 233],                       // sky blue
-        "Strategic developments" => [0, 158, 115],       // bluish green
-        _ => [120, 120, 120],
+    // Tolerant of case and of edited labels ("battle", "Remote violence"): the GUI views and
+    // the PDF figures share this one palette.
+    let t = event_type.to_lowercase();
+    if t.contains("battle") {
+        [213, 94, 0] // vermilion
+    } else if t.contains("explosion") || t.contains("remote") {
+        [230, 159, 0] // orange
+    } else if t.contains("civilian") {
+        [204, 121, 167] // reddish purple
+    } else if t.contains("protest") {
+        [0, 114, 178] // blue
+    } else if t.contains("riot") {
+        [86, 180, 233] // sky blue
+    } else if t.contains("strategic") {
+        [0, 158, 115] // bluish green
+    } else {
+        [120, 120, 120]
     }
 }
 

@@ -14,23 +14,7 @@ const LABEL_SIZE: f32 = 6.5;
 const MIN_EXTENT: f64 = 5.0;
 
 fn piece(fonts: &mut Fonts, size: f32, color: Rgb, text: &str) -> Vec<Piece> {
-    fonts
-        .resolve(SANS, text)
-        .into_iter()
-        .map(|(f, s)| {
-            let width = fonts.width(f, size, &s);
-            Piece { text: s, face: f, size, color, rise: 0.0, link: None, width }
-        })
-        .collect()
-}
-
-fn push_text(draws: &mut Vec<Draw>, pieces: Vec<Piece>, x: f32, dy: f32) {
-    let mut x = x;
-    for p in pieces {
-        let w = p.width;
-        draws.push(Draw::Text { x, dy, piece: p });
-        x += w;
-    }
+    super::timeline::piece(fonts, SANS, size, color, text)
 }
 
 /// Lay out the map at `x`, `width` wide. Returns its height and drawing commands (`dy`
@@ -101,7 +85,7 @@ pub fn figure(fonts: &mut Fonts, markers: &[MapMarker], x: f32, width: f32) -> (
         let w: f32 = lp.iter().map(|p| p.width).sum();
         let lx = (px + 5.0 + 3.2 * (*n as f32 - 1.0)).min(x + width - w - 2.0).max(x + 2.0);
         let ly = (py + LABEL_SIZE / 2.5).clamp(LABEL_SIZE + 1.0, height - 2.0);
-        push_text(&mut draws, lp, lx, ly);
+        super::timeline::push_text(&mut draws, lp, lx, ly);
     }
     // Legend of the types present.
     let mut types: Vec<&str> = Vec::new();
@@ -121,7 +105,7 @@ pub fn figure(fonts: &mut Fonts, markers: &[MapMarker], x: f32, width: f32) -> (
             ly += 10.0;
         }
         draws.push(Draw::Disc { cx: lx + 3.0, dy: ly - 2.2, r: 2.6, color: type_color(t) });
-        push_text(&mut draws, lp, lx + 8.0, ly);
+        super::timeline::push_text(&mut draws, lp, lx + 8.0, ly);
         lx += w + 6.0;
     }
     let note = piece(
@@ -130,6 +114,6 @@ pub fn figure(fonts: &mut Fonts, markers: &[MapMarker], x: f32, width: f32) -> (
         (0.4, 0.4, 0.4),
         "Boundaries: Natural Earth admin-1 (public domain), simplified. Places: built-in gazetteer.",
     );
-    push_text(&mut draws, note, x, ly + 10.0);
+    super::timeline::push_text(&mut draws, note, x, ly + 10.0);
     (ly + 14.0, draws)
 }

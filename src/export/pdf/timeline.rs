@@ -13,27 +13,14 @@ const MAX_LANES: usize = 6;
 
 type Placed = (usize, f32, f32, Vec<Piece>, Vec<Piece>);
 
-/// Colour of an ACLED event type (colour-blind-safe Okabe–Ito palette).
+/// Colour of an ACLED event type: the palette of the app's Timeline and Map views
+/// ([`crate::analysis::timeline::type_colour`]), as PDF RGB.
 pub fn type_color(event_type: &str) -> Rgb {
-    let t = event_type.to_lowercase();
-    if t.contains("battle") {
-        (0.84, 0.37, 0.0) // vermillion
-    } else if t.contains("explosion") || t.contains("remote") {
-        (0.0, 0.45, 0.70) // blue
-    } else if t.contains("civilian") {
-        (0.80, 0.47, 0.65) // reddish purple
-    } else if t.contains("protest") {
-        (0.0, 0.62, 0.45) // bluish green
-    } else if t.contains("riot") {
-        (0.90, 0.62, 0.0) // orange
-    } else if t.contains("strategic") {
-        (0.34, 0.71, 0.91) // sky blue
-    } else {
-        (0.45, 0.45, 0.45)
-    }
+    let [r, g, b] = crate::analysis::timeline::type_colour(event_type);
+    (f32::from(r) / 255.0, f32::from(g) / 255.0, f32::from(b) / 255.0)
 }
 
-fn piece(fonts: &mut Fonts, face: usize, size: f32, color: Rgb, text: &str) -> Vec<Piece> {
+pub(super) fn piece(fonts: &mut Fonts, face: usize, size: f32, color: Rgb, text: &str) -> Vec<Piece> {
     fonts
         .resolve(face, text)
         .into_iter()
@@ -44,7 +31,7 @@ fn piece(fonts: &mut Fonts, face: usize, size: f32, color: Rgb, text: &str) -> V
         .collect()
 }
 
-fn push_text(draws: &mut Vec<Draw>, pieces: Vec<Piece>, x: f32, dy: f32) {
+pub(super) fn push_text(draws: &mut Vec<Draw>, pieces: Vec<Piece>, x: f32, dy: f32) {
     let mut x = x;
     for p in pieces {
         let w = p.width;
