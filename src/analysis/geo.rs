@@ -287,6 +287,63 @@ pub fn cluster(points: &[(f64, f64)], radius: f64) -> Vec<Cluster> {
         .collect()
 }
 
+/// True when every point lies within `tolerance` of the first one: a cluster of such points
+/// (several incidents in one district) never splits by zooming, so the view lists its
+/// members instead. Non-finite points count as apart; no points or one point is not a stack.
+pub fn is_stacked(points: &[(f64, f64)], tolerance: f64) -> bool {
+    let Some(&(x0, y0)) = points.first() else { return false };
+    points.len() > 1
+        && points.iter().all(|&(x, y)| {
+            x.is_finite() && y.is_finite() && (x - x0).abs() <= tolerance && (y - y0).abs() <= tolerance
+        })
+}
+
+/// A rectangle for clipping: `x` from `min_x` to `max_x`, `y` from `min_y` to `max_y`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClipRect {
+    /// Left edge.
+    pub min_x: f64,
+    /// Top (or bottom) edge: the smaller `y`.
+    pub min_y: f64,
+    /// Right edge.
+    pub max_x: f64,
+    /// The larger `y`.
+    pub max_y: f64,
+}
+
+/// The part of the segment `a`–`b` inside `r` (Liang–Barsky), or `None` when the segment
+/// misses the rectangle. Endpoints inside stay exactly as given; crossings are cut at the
+/// edge, so clipped lines reach the frame instead of stopping short of it.
+pub fn clip_segment(a: (f64, f64), b: (f64, f64), r: ClipRect) -> Option<((f64, f64), (f64, f64))> {
+    if ![a.0, a.1, b.0, b.1].iter().all(|v| v.is_finite()) {
+        return None;
+    }
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [(-dx, a.0 - r.min_x), (dx, r.max_x - a.0), (-dy, a.1 - r.min_y), (dy, r.max_y - a.1)] {
+        if p == 0.0 {
+            // Parallel to this edge: wholly outside it, or no constraint.
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return None;
+            }
+        }
+    }
+    let at = |t: f64| (a.0 + t * dx, a.1 + t * dy);
+    let start = if t0 > 0.0 { at(t0) } else { a };
+    let end = if t1 < 1.0 { at(t1) } else { b };
+    Some((start, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,5 +421,35 @@ mod tests {
         assert_eq!(cluster(&[(1.0, 1.0), (1.0, 1.0), (2.0, 1.0)], 0.0).len(), 2);
         assert!(cluster(&[], 5.0).is_empty());
         assert_eq!(cluster(&[(f64::NAN, 0.0), (0.0, 0.0)], 5.0).len(), 2);
+    }
+
+    #[test]
+    fn segments_are_clipped_to_the_rectangle() {
+        let r = ClipRect { min_x: 0.0, min_y: 0.0, max_x: 10.0, max_y: 5.0 };
+        // inside: unchanged
+        assert_eq!(clip_segment((1.0, 1.0), (9.0, 4.0), r), Some(((1.0, 1.0), (9.0, 4.0))));
+        // crossing the left edge: cut at x = 0
+        let ((x0, y0), (x1, y1)) = clip_segment((-10.0, 2.0), (5.0, 2.0), r).unwrap();
+        assert_eq!((x0, y0, x1, y1), (0.0, 2.0, 5.0, 2.0));
+        // crossing both vertical edges diagonally
+        let ((x0, y0), (x1, y1)) = clip_segment((-5.0, 0.0), (15.0, 5.0), r).unwrap();
+        assert!((x0 - 0.0).abs() < 1e-12 && (y0 - 1.25).abs() < 1e-12);
+        assert!((x1 - 10.0).abs() < 1e-12 && (y1 - 3.75).abs() < 1e-12);
+        // wholly outside, parallel and not
+        assert_eq!(clip_segment((-5.0, -1.0), (15.0, -1.0), r), None);
+        assert_eq!(clip_segment((-5.0, 20.0), (20.0, 6.0), r), None);
+        assert_eq!(clip_segment((11.0, 1.0), (12.0, 2.0), r), None);
+        // degenerate and non-finite
+        assert_eq!(clip_segment((2.0, 2.0), (2.0, 2.0), r), Some(((2.0, 2.0), (2.0, 2.0))));
+        assert_eq!(clip_segment((f64::NAN, 2.0), (2.0, 2.0), r), None);
+    }
+
+    #[test]
+    fn stacks_are_points_at_one_place() {
+        assert!(is_stacked(&[(1.0, 2.0), (1.0, 2.0), (1.0 + 1e-9, 2.0)], 1e-6));
+        assert!(!is_stacked(&[(1.0, 2.0), (1.0, 2.1)], 1e-6));
+        assert!(!is_stacked(&[(1.0, 2.0)], 1e-6));
+        assert!(!is_stacked(&[], 1e-6));
+        assert!(!is_stacked(&[(1.0, 2.0), (f64::NAN, 2.0)], 1e-6));
     }
 }

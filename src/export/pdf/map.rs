@@ -6,7 +6,7 @@ use super::fonts::{Fonts, SANS};
 use super::layout::Draw;
 use super::text::{Piece, Rgb};
 use super::timeline::type_color;
-use crate::analysis::geo::{Bounds, Projection, provinces};
+use crate::analysis::geo::{Bounds, ClipRect, Projection, clip_segment, provinces};
 use crate::export::model::MapMarker;
 
 const LABEL_SIZE: f32 = 6.5;
@@ -30,17 +30,16 @@ pub fn figure(fonts: &mut Fonts, markers: &[MapMarker], x: f32, width: f32) -> (
         Bounds { min_lon: cx - half_w, max_lon: cx + half_w, min_lat: cy - half_h, max_lat: cy + half_h };
     let height = (width * 0.55).min(260.0);
     let proj = Projection::fit(bounds, x as f64, 0.0, width as f64, height as f64);
-    let inside =
-        |px: f64, py: f64| px >= x as f64 && px <= (x + width) as f64 && py >= 0.0 && py <= height as f64;
+    let frame = ClipRect { min_x: x as f64, min_y: 0.0, max_x: (x + width) as f64, max_y: height as f64 };
 
     draws.push(Draw::Fill { x, dy: 0.0, w: width, h: height, color: (0.95, 0.96, 0.97) });
-    // Boundaries: only segments wholly inside the frame (the PDF layer has no clipping).
+    // Boundaries, each segment clipped to the frame (Liang–Barsky) so borders run to its edge.
     for p in provinces() {
         let color = if p.country == "Pakistan" { (0.50, 0.55, 0.60) } else { (0.62, 0.56, 0.50) };
         for ring in &p.rings {
             for w in ring.windows(2) {
                 let (a, c) = (proj.project(w[0].0, w[0].1), proj.project(w[1].0, w[1].1));
-                if inside(a.0, a.1) && inside(c.0, c.1) {
+                if let Some((a, c)) = clip_segment(a, c, frame) {
                     draws.push(Draw::Stroke {
                         x1: a.0 as f32,
                         dy1: a.1 as f32,
@@ -116,4 +115,47 @@ pub fn figure(fonts: &mut Fonts, markers: &[MapMarker], x: f32, width: f32) -> (
     );
     super::timeline::push_text(&mut draws, note, x, ly + 10.0);
     (ly + 14.0, draws)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_clipped_to_the_frame_and_reach_its_edge() {
+        let mut fonts = Fonts::load().unwrap();
+        // Peshawar: the 5° box around it cuts through many provincial borders.
+        let markers = vec![MapMarker {
+            lon: 71.58,
+            lat: 34.01,
+            event_type: "Battles".to_string(),
+            place: "Peshawar".to_string(),
+        }];
+        let (x, width) = (50.0f32, 400.0f32);
+        let (_, draws) = figure(&mut fonts, &markers, x, width);
+        let height = (width * 0.55).min(260.0);
+        let borders: Vec<(f32, f32, f32, f32)> = draws
+            .iter()
+            .filter_map(|d| match *d {
+                Draw::Stroke { x1, dy1, x2, dy2, width, .. } if width < 0.5 => Some((x1, dy1, x2, dy2)),
+                _ => None,
+            })
+            .collect();
+        assert!(borders.len() > 20, "boundary segments drawn");
+        let eps = 1e-3;
+        let inside =
+            |px: f32, py: f32| px >= x - eps && px <= x + width + eps && py >= -eps && py <= height + eps;
+        assert!(
+            borders.iter().all(|&(a, b, c, d)| inside(a, b) && inside(c, d)),
+            "no segment leaves the frame"
+        );
+        let on_edge = |px: f32, py: f32| {
+            (px - x).abs() < eps
+                || (px - x - width).abs() < eps
+                || py.abs() < eps
+                || (py - height).abs() < eps
+        };
+        let touching = borders.iter().filter(|&&(a, b, c, d)| on_edge(a, b) || on_edge(c, d)).count();
+        assert!(touching >= 2, "clipped borders run to the frame edge ({touching})");
+    }
 }
