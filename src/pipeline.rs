@@ -3,6 +3,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::analysis::incidents::name_sources;
 use crate::analysis::{Incident, IncidentIndex, group_incidents};
 use crate::corpus::Document;
 use crate::extract::{Event, Quote, extract};
@@ -31,7 +32,8 @@ impl Corpus {
             events.extend(x.events);
         }
         crate::extract::speakers::canonicalize_corpus(&mut quotes);
-        let incidents = group_incidents(&events);
+        let mut incidents = group_incidents(&events);
+        name_sources(&mut incidents, &docs);
         Corpus { docs, quotes, events, incidents }
     }
 
@@ -54,6 +56,7 @@ impl Corpus {
         }
         index.add_events(&self.events[event_base..]);
         self.incidents = index.incidents(&self.events);
+        name_sources(&mut self.incidents, &self.docs);
     }
 
     /// Remove a document with its quotes and events; its incidents are regrouped from
@@ -77,7 +80,9 @@ impl Corpus {
             None => {}
         }
         self.quotes.retain(|q| q.doc != id);
-        Some(self.docs.remove(pos))
+        let removed = self.docs.remove(pos);
+        name_sources(&mut self.incidents, &self.docs);
+        Some(removed)
     }
 
     /// The document with this id.
@@ -187,7 +192,7 @@ pub fn extract_json(corpus: &Corpus) -> serde_json::Value {
                 "fatalities_max": i.fatalities_max,
                 "conflicts": i.conflicts,
                 "summary": i.summary,
-                "chronology": crate::analysis::incidents::chronology_sentence(i),
+                "chronology": crate::analysis::incidents::chronology_sentence(i, &corpus.events),
             })
         })
         .collect();

@@ -21,6 +21,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::timeline::{DayRange, Precision};
+use crate::corpus::Document;
 use crate::extract::Event;
 
 /// Days two day-precise dates may differ and still be the same incident (reports often
@@ -937,6 +938,73 @@ fn figure_text(n: u32) -> String {
     if n == 1 { "1 dead".to_string() } else { format!("{n} dead") }
 }
 
+/// One plain sentence for a conflict, naming each source with `name` (given a document id).
+fn conflict_summary(c: &Conflict, lo: Option<u32>, hi: Option<u32>, name: &dyn Fn(&str) -> String) -> String {
+    if c.field == "fatalities" {
+        let parts: Vec<String> = c
+            .claims
+            .iter()
+            .map(|(doc, claim, by)| match by {
+                Some(by) => format!("{claim} according to {by} ({})", name(doc)),
+                None => format!("{claim} ({})", name(doc)),
+            })
+            .collect();
+        let figure = match (lo, hi) {
+            (Some(lo), Some(hi)) => format!(" Incident figure: {lo} (most conservative; range {lo}–{hi})."),
+            _ => String::new(),
+        };
+        format!("Fatality figures differ: {}.{figure}", parts.join("; "))
+    } else {
+        let parts: Vec<String> = c
+            .claims
+            .iter()
+            .map(|(doc, text, by)| {
+                let cat = victim_category(text).unwrap_or("unidentified");
+                match by {
+                    Some(by) => format!("{cat} according to {by} ({})", name(doc)),
+                    None => format!("{cat} ({})", name(doc)),
+                }
+            })
+            .collect();
+        format!("Competing accounts of the dead: {}.", parts.join(" vs "))
+    }
+}
+
+/// How sentences name a source document, as the rest of the UI does: `Outlet, “Title”`,
+/// `“Title”` or the outlet alone when only one is known (long titles shortened at a word),
+/// and the file name only when the document has neither.
+pub fn source_name(doc: &Document) -> String {
+    let title = doc.meta.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(|t| {
+        if t.chars().count() <= 60 {
+            t.to_string()
+        } else {
+            let cut: String = t.chars().take(60).collect();
+            let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a).trim_end_matches([',', ':', ';']);
+            format!("{cut}…")
+        }
+    });
+    let outlet = doc.meta.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty());
+    match (outlet, title) {
+        (Some(o), Some(t)) => format!("{o}, “{t}”"),
+        (None, Some(t)) => format!("“{t}”"),
+        (Some(o), None) => o.to_string(),
+        (None, None) => doc.file.clone(),
+    }
+}
+
+/// Rewrite the incidents' conflict summaries so that sources are named by title and outlet
+/// ([`source_name`]) instead of document ids; ids not among `docs` stay as they are.
+pub fn name_sources(incidents: &mut [Incident], docs: &[Document]) {
+    let names: HashMap<&str, String> = docs.iter().map(|d| (d.id.as_str(), source_name(d))).collect();
+    let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
+    for inc in incidents {
+        let (lo, hi) = (inc.fatalities_min, inc.fatalities_max);
+        for c in &mut inc.conflicts {
+            c.summary = conflict_summary(c, lo, hi, &name);
+        }
+    }
+}
+
 fn build_incident(member_ids: &[usize], events: &[Event]) -> Incident {
     let mut ids = member_ids.to_vec();
     ids.sort_unstable();
@@ -968,21 +1036,9 @@ fn build_incident(member_ids: &[usize], events: &[Event]) -> Incident {
                 Some((e.doc.clone(), figure_text(e.fatalities?), e.fatalities_claimed_by.clone()))
             })
             .collect();
-        let parts: Vec<String> = claims
-            .iter()
-            .map(|(doc, claim, by)| match by {
-                Some(by) => format!("{claim} according to {by} ({doc})"),
-                None => format!("{claim} ({doc})"),
-            })
-            .collect();
-        conflicts.push(Conflict {
-            field: "fatalities".to_string(),
-            summary: format!(
-                "Fatality figures differ: {}. Incident figure: {lo} (most conservative; range {lo}–{hi}).",
-                parts.join("; ")
-            ),
-            claims,
-        });
+        let mut c = Conflict { field: "fatalities".to_string(), claims, summary: String::new() };
+        c.summary = conflict_summary(&c, fatalities_min, fatalities_max, &|d: &str| d.to_string());
+        conflicts.push(c);
     }
     // Competing narratives about who the dead are.
     let mut narratives: Vec<(String, String, Option<String>, &'static str)> = Vec::new();
@@ -998,18 +1054,13 @@ fn build_incident(member_ids: &[usize], events: &[Event]) -> Incident {
     }
     let cats: BTreeSet<&str> = narratives.iter().map(|n| n.3).collect();
     if cats.len() > 1 {
-        let parts: Vec<String> = narratives
-            .iter()
-            .map(|(doc, _, by, cat)| match by {
-                Some(by) => format!("{cat} according to {by} ({doc})"),
-                None => format!("{cat} ({doc})"),
-            })
-            .collect();
-        conflicts.push(Conflict {
+        let mut c = Conflict {
             field: "victims".to_string(),
-            summary: format!("Competing accounts of the dead: {}.", parts.join(" vs ")),
             claims: narratives.into_iter().map(|(d, t, c, _)| (d, t, c)).collect(),
-        });
+            summary: String::new(),
+        };
+        c.summary = conflict_summary(&c, fatalities_min, fatalities_max, &|d: &str| d.to_string());
+        conflicts.push(c);
     }
     let summary = incident_summary(&members, &locations);
     Incident {
@@ -1074,24 +1125,428 @@ fn upper_first(s: &str) -> String {
     }
 }
 
-/// One chronology sentence for an incident: `24–26 Feb 2026 — Cross-border fire along …
-/// (3 sources; fatalities disputed).`
-pub fn chronology_sentence(incident: &Incident) -> String {
-    let date = incident.day_range().map(|r| r.display()).unwrap_or_else(|| "Date unknown".to_string());
+/// Plain noun phrase for an ACLED sub-event type ("air strikes", "suicide bombing"),
+/// refined by the weapons the reports name (`text` is their lower-cased evidence).
+fn sub_type_noun(sub_type: &str, event_type: &str, text: &str) -> String {
+    let sub = sub_type.to_lowercase();
+    let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
+    let air = has(&[
+        "airstrike",
+        "air strike",
+        "air raid",
+        "air-strike",
+        "jets",
+        "warplane",
+        "aircraft",
+        "air force",
+    ]);
+    let drone = has(&["drone"]);
+    let s = if sub.contains("air/drone") || (sub.contains("air") && sub.contains("strike")) {
+        match (air, drone) {
+            (true, true) => "air and drone strikes",
+            (false, true) => "drone strikes",
+            _ => "air strikes",
+        }
+    } else if sub.contains("shelling") || sub.contains("artillery") || sub.contains("missile") {
+        let weapons: Vec<&str> = ["rocket", "artillery", "mortar", "missile", "drone"]
+            .into_iter()
+            .filter(|w| text.contains(w))
+            .collect();
+        return if weapons.is_empty() {
+            "shelling".to_string()
+        } else {
+            format!("{} fire", join_list(&weapons))
+        };
+    } else if sub.contains("armed clash") {
+        "clashes"
+    } else if sub.contains("government regains") {
+        "recapture of territory by government forces"
+    } else if sub.contains("overtakes territory") {
+        "seizure of territory by non-state forces"
+    } else if sub.contains("suicide") {
+        "suicide bombing"
+    } else if sub.contains("remote explosive") || sub.contains("landmine") || sub.contains("ied") {
+        "bombing"
+    } else if sub.contains("grenade") {
+        "grenade attack"
+    } else if sub.contains("abduction") {
+        "abduction"
+    } else if sub.contains("sexual") {
+        "sexual violence"
+    } else if sub.contains("peaceful protest") {
+        "protests"
+    } else if sub.contains("protest with intervention") {
+        "protests broken up by force"
+    } else if sub.contains("excessive force") {
+        "force used against protesters"
+    } else if sub.contains("violent demonstration") {
+        "violent demonstrations"
+    } else if sub.contains("mob") {
+        "mob violence"
+    } else if sub.contains("agreement") {
+        "agreement"
+    } else if sub.contains("arrest") {
+        "arrests"
+    } else if sub.contains("weapons") {
+        "weapons seized or defused"
+    } else if sub.contains("headquarters") || sub.contains("base established") {
+        "base established"
+    } else if sub.contains("looting") || sub.contains("property") {
+        "looting and destruction of property"
+    } else if sub.contains("transfer of territory") {
+        "transfer of territory"
+    } else if sub == "attack" && event_type.to_lowercase().contains("civilian") {
+        "attack on civilians"
+    } else if sub == "attack" {
+        "attack"
+    } else if !sub.is_empty() && sub != "other" {
+        return slashes(&sub);
+    } else {
+        let t = event_type.to_lowercase();
+        if t.contains("battle") {
+            "fighting"
+        } else if t.contains("explosion") || t.contains("remote") {
+            "explosions"
+        } else if t.contains("civilian") {
+            "violence against civilians"
+        } else if t.contains("protest") {
+            "protests"
+        } else if t.contains("riot") {
+            "riots"
+        } else {
+            ""
+        }
+    };
+    s.to_string()
+}
+
+/// "talks/mediation" → "talks or mediation".
+fn slashes(s: &str) -> String {
+    s.replace('/', " or ")
+}
+
+/// The head noun of a generated summary ("Talks/mediation involving A and B (recent)" →
+/// "talks or mediation"), or `None` when the summary is free prose to be used as it is.
+fn summary_head(what: &str) -> Option<String> {
+    let slash_label = what.contains('/') && what.split_whitespace().count() <= 4;
+    let cut = [" involving ", " ("].iter().filter_map(|c| what.find(c)).min();
+    let cut = match cut {
+        Some(c) => c,
+        None if slash_label => what.len(),
+        None => return None,
+    };
+    let head = what.get(..cut)?.trim();
+    (!head.is_empty()).then(|| slashes(&head.to_lowercase()))
+}
+
+/// True when `actor` names (a force of) `country`: a word of the actor begins like the
+/// country's name ("Pakistani forces", "Afghan Taliban", "Pakistan Air Force").
+fn belongs_to(actor: &str, country: &str) -> bool {
+    let c = country.to_lowercase();
+    let stem: String = c.chars().take(c.chars().count().clamp(4, 6)).collect();
+    actor.to_lowercase() != c
+        && actor
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| w.to_lowercase().starts_with(stem.as_str()) && w.len() >= stem.len())
+}
+
+/// Kind of an actor for phrasing: "country", "military", "state", "armed group", …
+fn kind_of(actor: &str) -> &'static str {
+    crate::extract::actors::actor_kind(actor).unwrap_or("")
+}
+
+/// The places of a group of events, most specific first kept: a country is left out when a
+/// place inside it is named, a province when a district or town in it is, a district when
+/// a town in it is. Written order is kept.
+fn specific_places(members: &[&Event]) -> Vec<String> {
+    let mut seen: Vec<(String, Option<&crate::extract::places::Place>)> = Vec::new();
+    for e in members {
+        for l in &e.locations {
+            let name = l.place.as_ref().map_or(l.text.as_str(), |p| p.name.as_str()).trim();
+            if !name.is_empty() && !seen.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                seen.push((name.to_string(), l.place.as_ref()));
+            }
+        }
+    }
+    let eq = |a: Option<&String>, b: &str| a.is_some_and(|a| a.eq_ignore_ascii_case(b));
+    let contained = |name: &str, kind: &str| {
+        seen.iter().any(|(other, p)| {
+            let Some(p) = p else { return false };
+            if other.eq_ignore_ascii_case(name) {
+                return false;
+            }
+            match kind {
+                "country" => p.kind != "country" && p.country.eq_ignore_ascii_case(name),
+                "province" => p.kind != "province" && p.kind != "country" && eq(p.province.as_ref(), name),
+                "district" => {
+                    !matches!(p.kind.as_str(), "district" | "province" | "country" | "region")
+                        && eq(p.district.as_ref(), name)
+                }
+                _ => false,
+            }
+        })
+    };
+    let countries: Vec<String> =
+        seen.iter().filter_map(|(_, p)| p.map(|p| p.country.to_lowercase())).collect();
+    seen.iter()
+        .filter(|(name, p)| match p {
+            Some(p) => !contained(name, p.kind.as_str()),
+            // Unresolved names (sites such as "district courts") are left to the resolved
+            // places when there are any; one that is the country of a resolved place adds nothing.
+            None => countries.is_empty() && !countries.contains(&name.to_lowercase()),
+        })
+        .map(|(n, _)| n.clone())
+        .collect()
+}
+
+/// One clause of a chronology sentence for events of one sub-type: who did what where.
+fn group_clause(members: &[&Event], incident: &Incident) -> String {
+    let Some(first) = members.first() else { return String::new() };
+    let text: String = members
+        .iter()
+        .map(|e| format!("{} {}", e.evidence, e.what))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let mut noun = sub_type_noun(&first.sub_type, &first.event_type, &text);
+    let places = specific_places(members);
+    let place_countries: Vec<String> = members
+        .iter()
+        .flat_map(|e| e.locations.iter().filter_map(|l| l.place.as_ref()))
+        .filter(|p| p.kind != "country")
+        .map(|p| p.country.to_lowercase())
+        .collect();
+    let mut actors: Vec<String> = Vec::new();
+    for e in members {
+        for a in &e.actors {
+            push_unique(&mut actors, a);
+        }
+    }
+    let violent = !first.event_type.to_lowercase().contains("strategic")
+        && !first.event_type.to_lowercase().contains("protest");
+    let air_type = noun.ends_with("strikes");
+    let force = |a: &str| matches!(kind_of(a), "military" | "armed group" | "state");
+    let all = actors.clone();
+    // Whoever only claims the figures ("ISPR said 20 were killed") is no party to it.
+    let claimants: Vec<String> =
+        members.iter().filter_map(|e| e.fatalities_claimed_by.as_deref().map(norm)).collect();
+    if all.iter().any(|a| !claimants.contains(&norm(a))) {
+        actors.retain(|a| !claimants.contains(&norm(a)));
+    }
+    // In violence, named forces are the parties: countries and persons are dropped
+    // when a force is named (for air strikes a country stays as the likely striker). A
+    // country is never listed beside one of its own forces, nor, when others are named,
+    // when it is only where the event happened.
+    let has_force = all.iter().any(|a| force(a));
+    let specific = all.iter().any(|a| kind_of(a) != "country");
+    actors.retain(|a| {
+        let k = kind_of(a);
+        if violent && has_force && k == "person" {
+            return false;
+        }
+        if k != "country" {
+            return true;
+        }
+        if violent && has_force && !air_type {
+            return false;
+        }
+        !(all.iter().any(|b| belongs_to(b, a)) || (specific && place_countries.contains(&a.to_lowercase())))
+    });
+    if noun.is_empty() {
+        // "Other": the head of the report's summary, or its own words when it is prose.
+        match first.what.trim() {
+            "" => {}
+            w => match summary_head(w) {
+                Some(h) => noun = h,
+                None => return upper_first(w.trim_end_matches('.')),
+            },
+        }
+    }
+    if noun.is_empty() {
+        let what = incident.summary.trim().trim_end_matches('.');
+        if !what.is_empty() {
+            return upper_first(what);
+        }
+        noun = "incident".to_string();
+    }
+    let cross = ["cross-border", "cross border", "across the border", "across the frontier"]
+        .iter()
+        .any(|w| text.contains(w));
+    if cross && !noun.starts_with("cross") {
+        noun = format!("cross-border {noun}");
+    }
+    let air = noun.ends_with("strikes") && (noun.contains("air") || noun.contains("drone"));
+    let two_sided = first.event_type.to_lowercase().contains("battle")
+        || ["fire", "shelling", "talks", "mediation", "meeting", "agreement"]
+            .iter()
+            .any(|w| noun.ends_with(w));
+    let names: Vec<&str> = actors.iter().map(String::as_str).collect();
+    let mut clause = if air {
+        // Strikes from the air: states and their forces strike, armed groups are targeted.
+        let rank = |a: &str| match kind_of(a) {
+            "military" => 0,
+            "country" => 1,
+            "state" => 2,
+            _ => 9,
+        };
+        let best = names.iter().map(|a| rank(a)).min().unwrap_or(9);
+        let (agents, targets): (Vec<&str>, Vec<&str>) =
+            names.iter().partition(|a| best < 9 && rank(a) == best);
+        let mut n = noun.clone();
+        let mut c = if agents.is_empty() {
+            n
+        } else {
+            // "Pakistan Air Force strikes", not "Pakistan Air Force air strikes".
+            if agents.iter().any(|a| a.to_lowercase().contains("air")) {
+                n = n.replace("air and drone strikes", "strikes").replace("air strikes", "strikes");
+            }
+            format!("{} {n}", join_list(&agents))
+        };
+        if !targets.is_empty() {
+            c.push_str(&format!(" against {}", join_list(&targets)));
+        }
+        if !places.is_empty() {
+            let prep = if targets.is_empty() { "on" } else { "in" };
+            c.push_str(&format!(" {prep} {}", place_list(&places)));
+        }
+        return upper_first(&c);
+    } else if names.len() >= 2 && two_sided {
+        format!("{noun} between {}", join_list(&names))
+    } else if names.len() == 1 && violent {
+        format!("{} {noun}", names[0])
+    } else if names.len() == 1 && !two_sided {
+        format!("{noun} by {}", names[0])
+    } else if names.len() >= 2 {
+        format!("{noun} involving {}", join_list(&names))
+    } else {
+        noun
+    };
+    if !places.is_empty() {
+        clause.push_str(&format!(" in {}", place_list(&places)));
+    }
+    upper_first(&clause)
+}
+
+/// At most six places in a natural list; more are counted.
+fn place_list(places: &[String]) -> String {
+    let names: Vec<&str> = places.iter().map(String::as_str).collect();
+    if names.len() <= 6 {
+        return join_list(&names);
+    }
+    format!("{} and {} other places", names[..5].join(", "), names.len() - 5)
+}
+
+/// The body of a chronology sentence, without the date: what happened, grouped by
+/// sub-type, then the sources and fatalities in brackets
+/// (`Pakistan Air Force strikes on Kabul and Paktia (3 sources; 17–100 killed, figures disputed).`).
+/// `events` is the corpus's event list the incident's indices point into.
+pub fn chronology_text(incident: &Incident, events: &[Event]) -> String {
+    let members: Vec<&Event> = incident.events.iter().filter_map(|&i| events.get(i)).collect();
+    let mut groups: Vec<(String, Vec<&Event>)> = Vec::new();
+    for e in &members {
+        let key = e.sub_type.to_lowercase();
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, g)) => g.push(e),
+            None => groups.push((key, vec![e])),
+        }
+    }
+    let mut clauses: Vec<String> = Vec::new();
+    for (_, g) in &groups {
+        let c = group_clause(g, incident);
+        if !c.is_empty() && !clauses.contains(&c) {
+            clauses.push(c);
+        }
+    }
+    if clauses.is_empty() {
+        let what = upper_first(incident.summary.trim().trim_end_matches('.'));
+        clauses.push(if what.is_empty() { "Incident".to_string() } else { what });
+    }
+    // Later clauses start lower-case after the semicolon unless they begin with a name.
+    let body: Vec<String> = clauses
+        .iter()
+        .enumerate()
+        .map(|(k, c)| if k == 0 { c.clone() } else { lower_first_word_if_common(c) })
+        .collect();
     let mut notes = vec![incident.corroboration()];
-    if incident.fatalities_disputed() {
+    let disputed = incident.fatalities_disputed()
+        || matches!((incident.fatalities_min, incident.fatalities_max), (Some(lo), Some(hi)) if hi > lo);
+    if disputed {
         match (incident.fatalities_min, incident.fatalities_max) {
-            (Some(lo), Some(hi)) => notes.push(format!("fatalities disputed: {lo}–{hi}")),
+            (Some(lo), Some(hi)) if hi > lo => notes.push(format!("{lo}–{hi} killed, figures disputed")),
             _ => notes.push("fatalities disputed".to_string()),
         }
     } else if let Some(n) = incident.fatalities_min {
-        notes.push(if n == 1 { "1 killed".to_string() } else { format!("{n} killed") });
+        let claimants: BTreeSet<&str> = members
+            .iter()
+            .filter(|e| e.fatalities.is_some())
+            .filter_map(|e| e.fatalities_claimed_by.as_deref())
+            .collect();
+        let by = match (claimants.len(), claimants.iter().next()) {
+            (1, Some(c)) => format!(" according to {c}"),
+            _ => String::new(),
+        };
+        notes.push(format!("{n} killed{by}"));
     }
     if incident.conflicts.iter().any(|c| c.field == "victims") {
         notes.push("identity of the dead disputed".to_string());
     }
-    let what = upper_first(incident.summary.trim().trim_end_matches('.'));
-    format!("{date} — {what} ({}).", notes.join("; "))
+    format!("{} ({}).", body.join("; "), notes.join("; "))
+}
+
+/// Lower-case the first letter of a clause that starts with a common word (not a name).
+fn lower_first_word_if_common(c: &str) -> String {
+    let first = c.split_whitespace().next().unwrap_or("");
+    let common = [
+        "Air",
+        "Drone",
+        "Cross-border",
+        "Clashes",
+        "Shelling",
+        "Suicide",
+        "Bombing",
+        "Rocket",
+        "Artillery",
+        "Mortar",
+        "Missile",
+        "Grenade",
+        "Abduction",
+        "Protests",
+        "Arrests",
+        "Fighting",
+        "Explosions",
+        "Attack",
+        "Violent",
+        "Mob",
+        "Recapture",
+        "Seizure",
+        "Looting",
+        "Agreement",
+        "Weapons",
+        "Base",
+        "Transfer",
+        "Force",
+        "Sexual",
+        "Violence",
+        "Riots",
+        "Incident",
+    ];
+    if common.contains(&first) {
+        let mut ch = c.chars();
+        match ch.next() {
+            Some(f) => f.to_lowercase().collect::<String>() + ch.as_str(),
+            None => String::new(),
+        }
+    } else {
+        c.to_string()
+    }
+}
+
+/// One chronology sentence for an incident: its date, then [`chronology_text`]:
+/// `24–26 Feb 2026 — Cross-border rocket, artillery and drone fire in Kurram and Bajaur;
+/// Pakistan Air Force strikes on Kabul, Kandahar and Paktia (3 sources; fatalities disputed).`
+pub fn chronology_sentence(incident: &Incident, events: &[Event]) -> String {
+    let date = incident.day_range().map(|r| r.display()).unwrap_or_else(|| "Date unknown".to_string());
+    format!("{date} — {}", chronology_text(incident, events))
 }
 
 /// A drafted chronology for Key developments: one plain sentence per selected incident
@@ -1112,7 +1567,7 @@ pub fn chronology(
             None => (1, 0, 0, *k, *k),
         }
     });
-    chosen.into_iter().map(|(_, inc)| (chronology_sentence(inc), inc.sources.clone())).collect()
+    chosen.into_iter().map(|(_, inc)| (chronology_sentence(inc, events), inc.sources.clone())).collect()
 }
 
 #[cfg(test)]

@@ -789,7 +789,8 @@ impl AppState {
             std::mem::take(&mut self.corpus.quotes).into_iter().filter(|q| q.doc != removed.id).collect();
         let events: Vec<_> =
             std::mem::take(&mut self.corpus.events).into_iter().filter(|e| e.doc != removed.id).collect();
-        let incidents = crate::analysis::group_incidents(&events);
+        let mut incidents = crate::analysis::group_incidents(&events);
+        crate::analysis::incidents::name_sources(&mut incidents, &docs);
         let was_selected = self.selected == Some(i);
         self.set_corpus(Corpus { docs, quotes, events, incidents });
         self.reselect_incident(incident_key);

@@ -208,40 +208,13 @@ pub fn display_date(iso: &str) -> String {
     parse_date(iso).map(one_date).unwrap_or_else(|| iso.to_string())
 }
 
-/// One chronology line for an incident:
-/// `**24–26 Feb 2026** — summary; Kurram, Bajaur (3 sources; fatalities disputed).`
-pub fn chronology_line(incident: &Incident) -> String {
+/// One chronology line for an incident, built from its fields
+/// ([`crate::analysis::incidents::chronology_text`]): `**24–26 Feb 2026** — Cross-border
+/// rocket and artillery fire in Kurram and Bajaur (3 sources; 12–30 killed, figures disputed).`
+/// `events` is the corpus's event list.
+pub fn chronology_line(incident: &Incident, events: &[crate::extract::Event]) -> String {
     let date = incident.date.as_deref().map(display_date).unwrap_or_else(|| "Date unknown".to_string());
-    let mut sources = incident.sources.clone();
-    sources.sort();
-    sources.dedup();
-    let mut what = incident.summary.trim().trim_end_matches('.').to_string();
-    // Places the summary does not already name.
-    let lower = what.to_lowercase();
-    let places: Vec<&str> = incident
-        .locations
-        .iter()
-        .map(String::as_str)
-        .filter(|l| !l.trim().is_empty() && !lower.contains(&l.to_lowercase()))
-        .collect();
-    if !places.is_empty() {
-        what.push_str(&format!("; {}", places.join(", ")));
-    }
-    let mut tail = vec![match sources.len() {
-        1 => "1 source".to_string(),
-        n => format!("{n} sources"),
-    }];
-    let figures_differ =
-        matches!((incident.fatalities_min, incident.fatalities_max), (Some(lo), Some(hi)) if hi > lo);
-    if figures_differ || incident.conflicts.iter().any(|c| c.field == "fatalities") {
-        tail.push("fatalities disputed".to_string());
-    } else if let Some(n) = incident.fatalities_min {
-        tail.push(format!("{n} reported killed"));
-    }
-    if incident.conflicts.iter().any(|c| c.field != "fatalities") {
-        tail.push("accounts differ".to_string());
-    }
-    format!("**{date}** — {what} ({}).", tail.join("; "))
+    format!("**{date}** — {}", crate::analysis::incidents::chronology_text(incident, events))
 }
 
 /// Insert a drafted chronology of `incidents` (indices into `corpus.incidents`) as one
@@ -259,7 +232,11 @@ pub fn chronology_edit(corpus: &Corpus, incidents: &[usize], section: ItemId, in
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
-    let markdown = picked.iter().map(|i| format!("- {}", chronology_line(i))).collect::<Vec<_>>().join("\n");
+    let markdown = picked
+        .iter()
+        .map(|i| format!("- {}", chronology_line(i, &corpus.events)))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut citations = Vec::new();
     let mut sources: Vec<SourceDoc> = Vec::new();
     for inc in picked {
