@@ -113,18 +113,10 @@ fn map_shows_markers_and_a_click_selects_an_incident() {
     let sel = h.state().state.selected_incident.expect("a marker click selects an incident");
     assert!(mapped.contains(&sel));
     assert!(h.query_all_by_label_contains("Source: ").count() >= 1);
-    // Filtering out every type hides every marker.
-    for t in [
-        "Battles",
-        "Explosions/Remote violence",
-        "Violence against civilians",
-        "Protests",
-        "Riots",
-        "Strategic developments",
-    ] {
-        h.get_by_label(t).click();
-        h.run();
-    }
+    // A place filter that matches nothing hides every marker.
+    h.get_by_label("Filter incidents by place").focus();
+    h.get_by_label("Filter incidents by place").type_text("Atlantis");
+    h.run();
     h.get_by_label("Clear selection").click();
     h.run();
     assert_eq!(h.query_all_by_label_contains("Cluster of ").count(), 0);
@@ -175,15 +167,15 @@ fn map_date_range_hides_incidents_outside_it() {
     let all = count(&h);
     assert!(all > 0);
     // A range far in the past keeps nothing; a wide range keeps every dated incident.
-    h.get_by_label("Map from date").focus();
-    h.get_by_label("Map from date").type_text("1900");
-    h.get_by_label("Map to date").focus();
-    h.get_by_label("Map to date").type_text("1901");
+    h.get_by_label("Incidents from date").focus();
+    h.get_by_label("Incidents from date").type_text("1900");
+    h.get_by_label("Incidents to date").focus();
+    h.get_by_label("Incidents to date").type_text("1901");
     h.run();
     assert_eq!(count(&h), 0, "nothing happened in 1900–1901");
-    h.get_by_label("Map to date").focus();
+    h.get_by_label("Incidents to date").focus();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Map to date").type_text("2100");
+    h.get_by_label("Incidents to date").type_text("2100");
     h.run();
     let dated = {
         let c = &h.state().state.corpus;
@@ -194,4 +186,156 @@ fn map_date_range_hides_incidents_outside_it() {
     };
     assert_eq!(count(&h), dated, "a wide range keeps the dated incidents only");
     assert!(dated <= all);
+}
+
+/// Markers drawn on the Map: single markers count one, clusters their size.
+fn map_count(h: &Harness<'_, BriefingApp>) -> usize {
+    h.query_all_by_label_contains(" — ").count()
+        + h.query_all_by_label_contains("Cluster of ")
+            .map(|n| {
+                let l = n.accesskit_node().label().unwrap_or_default().to_string();
+                l.split_whitespace().nth(2).unwrap().parse::<usize>().unwrap()
+            })
+            .sum::<usize>()
+}
+
+/// Timeline markers: their labels are "date — summary (…)"; the chart itself is excluded.
+fn timeline_count(h: &Harness<'_, BriefingApp>) -> usize {
+    h.query_all_by_label_contains(" — ").count()
+}
+
+#[test]
+fn timeline_and_map_share_the_search_filters_type_actor_speaker_and_outlet() {
+    use briefing_builder::analysis::geo::incident_points;
+    use briefing_builder::analysis::search::SearchFilters;
+    use briefing_builder::analysis::timeline::timeline_items_where;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Timeline").click();
+    h.run();
+    let corpus = h.state().state.corpus.clone();
+    let dated = |f: &SearchFilters| {
+        let m = f.incident_mask(&corpus);
+        timeline_items_where(&corpus.incidents, 3, |i| m[i]).len()
+    };
+    let mapped = |f: &SearchFilters| {
+        let m = f.incident_mask(&corpus);
+        incident_points(&corpus.incidents, &corpus.events).iter().filter(|p| m[p.incident]).count()
+    };
+    let all = timeline_count(&h);
+    assert_eq!(all, dated(&SearchFilters::default()));
+    assert!(all >= 3, "the seeds give several dated incidents");
+
+    // Type, from the combo box.
+    h.get_by_label("Filter incidents by type").click();
+    h.run();
+    h.get_by_label("Explosions/Remote violence").click();
+    h.run();
+    let by_type =
+        SearchFilters { event_type: Some("Explosions/Remote violence".into()), ..Default::default() };
+    assert_eq!(timeline_count(&h), dated(&by_type));
+    assert!(timeline_count(&h) < all, "the type filter hides other types");
+
+    // The same filters apply on the Map.
+    h.get_by_label("Map").click();
+    h.run();
+    assert_eq!(map_count(&h), mapped(&by_type));
+
+    // Actor, added on the Map, narrows both views.
+    h.get_by_label("Filter incidents by actor").focus();
+    h.get_by_label("Filter incidents by actor").type_text("Air Force");
+    h.run();
+    let by_actor = SearchFilters { actor: Some("Air Force".into()), ..by_type.clone() };
+    assert_eq!(map_count(&h), mapped(&by_actor));
+    h.get_by_label("Timeline").click();
+    h.run();
+    assert_eq!(timeline_count(&h), dated(&by_actor));
+
+    // Clear, then a speaker quoted in some source and an outlet.
+    h.get_by_label("Clear incident filters").click();
+    h.run();
+    assert_eq!(timeline_count(&h), all);
+    let speaker = corpus.quotes[0].speaker.clone();
+    h.get_by_label("Filter incidents by speaker").focus();
+    h.get_by_label("Filter incidents by speaker").type_text(&speaker);
+    h.run();
+    let by_speaker = SearchFilters { speaker: Some(speaker.clone()), ..Default::default() };
+    assert_eq!(timeline_count(&h), dated(&by_speaker));
+    h.get_by_label("Clear incident filters").click();
+    h.run();
+    let outlet = corpus.docs.iter().find_map(|d| d.meta.outlet.clone()).expect("a seed has an outlet");
+    h.get_by_label("Filter incidents by outlet").focus();
+    h.get_by_label("Filter incidents by outlet").type_text(&outlet);
+    h.run();
+    let by_outlet = SearchFilters { outlet: Some(outlet.clone()), ..Default::default() };
+    assert_eq!(timeline_count(&h), dated(&by_outlet));
+    assert!(dated(&by_outlet) < all, "one outlet does not report everything");
+    h.check_accessibility();
+}
+
+#[test]
+fn a_cluster_at_one_place_lists_its_incidents_and_each_can_be_selected() {
+    use briefing_builder::analysis::geo::incident_points;
+    use briefing_builder::analysis::search::SearchFilters;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Map").click();
+    h.run();
+    // The seeds report two bombings in one city: filter to it so they form one stack.
+    let corpus = h.state().state.corpus.clone();
+    let points = incident_points(&corpus.incidents, &corpus.events);
+    let (lon, lat, place) = points
+        .iter()
+        .find_map(|p| {
+            let same = points.iter().filter(|q| (q.lon, q.lat) == (p.lon, p.lat)).count();
+            (same >= 2).then(|| (p.lon, p.lat, p.place.clone()))
+        })
+        .expect("two seed incidents at one place");
+    let mask = SearchFilters { place: Some(place.clone()), ..Default::default() }.incident_mask(&corpus);
+    let stacked: Vec<usize> = points
+        .iter()
+        .filter(|p| mask[p.incident] && (p.lon, p.lat) == (lon, lat))
+        .map(|p| p.incident)
+        .collect();
+    assert!(stacked.len() >= 2);
+    h.get_by_label("Filter incidents by place").focus();
+    h.get_by_label("Filter incidents by place").type_text(&place);
+    h.run();
+    let cluster = h.get_by_label_contains("one place: click to list them");
+    let label = cluster.accesskit_node().label().unwrap_or_default().to_string();
+    assert!(label.starts_with(&format!("Cluster of {} incidents at {place}", stacked.len())), "{label}");
+    cluster.click();
+    h.run();
+    // The list shows every incident of the stack; clicking one selects it, the list stays.
+    let entries: Vec<String> = h
+        .query_all_by_label_contains("Select incident ")
+        .map(|n| n.accesskit_node().label().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(entries.len(), stacked.len(), "{entries:?}");
+    for (k, entry) in entries.iter().enumerate() {
+        h.get_by_label(entry).click();
+        h.run();
+        let sel = h.state().state.selected_incident.expect("an entry selects its incident");
+        assert!(stacked.contains(&sel));
+        assert!(h.query_all_by_label_contains("Source: ").count() >= 1, "its sources are shown");
+        if k == 0 {
+            assert_eq!(h.query_all_by_label_contains("Select incident ").count(), stacked.len());
+        }
+    }
+    let picked: std::collections::BTreeSet<usize> = {
+        // Select each in turn again and collect: every stacked incident is reachable.
+        let mut s = std::collections::BTreeSet::new();
+        for entry in &entries {
+            h.get_by_label(entry).click();
+            h.run();
+            s.insert(h.state().state.selected_incident.unwrap());
+        }
+        s
+    };
+    assert_eq!(picked.len(), stacked.len(), "each incident can be selected");
+    h.get_by_label("Close incident list").click();
+    h.run();
+    assert_eq!(h.query_all_by_label_contains("Select incident ").count(), 0);
 }

@@ -257,3 +257,81 @@ fn cli_prints_json_hits() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// The corpus with incidents: one over the Kurram clash (source a.txt) and one over a
+/// second, undated event in c.txt (Khost).
+fn corpus_with_incidents() -> Corpus {
+    let mut c = corpus();
+    let mut strike = c.events[0].clone();
+    strike.doc = c.docs[2].id.clone();
+    strike.event_type = "Explosions/Remote violence".into();
+    strike.sub_type = "Air/drone strike".into();
+    strike.date = None;
+    strike.actors = vec!["Pakistan Air Force".into()];
+    strike.locations =
+        vec![briefing_builder::extract::Location { text: "Khost province".into(), place: None }];
+    c.events.push(strike);
+    c.incidents = briefing_builder::analysis::group_incidents(&c.events);
+    c
+}
+
+#[test]
+fn incidents_pass_the_same_filters_as_search() {
+    let mut c = corpus_with_incidents();
+    assert_eq!(c.incidents.len(), 2);
+    let clash = c.incidents.iter().position(|i| i.event_type == "Battles").unwrap();
+    let strike = 1 - clash;
+    let only = |i: usize| {
+        let mut v = vec![false, false];
+        v[i] = true;
+        v
+    };
+    let mask = |c: &Corpus, f: SearchFilters| f.incident_mask(c);
+    assert_eq!(mask(&c, SearchFilters::default()), vec![true, true], "no filter keeps all");
+    // type or sub-type, case-insensitive, substring
+    assert_eq!(
+        mask(&c, SearchFilters { event_type: Some("battles".into()), ..Default::default() }),
+        only(clash)
+    );
+    assert_eq!(
+        mask(&c, SearchFilters { event_type: Some("drone".into()), ..Default::default() }),
+        only(strike)
+    );
+    // actor and place of any event
+    assert_eq!(
+        mask(&c, SearchFilters { actor: Some("air force".into()), ..Default::default() }),
+        only(strike)
+    );
+    assert_eq!(mask(&c, SearchFilters { place: Some("kurram".into()), ..Default::default() }), only(clash));
+    // speaker: a quote by them in a source document (the minister is quoted in b.txt only)
+    assert_eq!(
+        mask(&c, SearchFilters { speaker: Some("foreign minister".into()), ..Default::default() }),
+        vec![false, false]
+    );
+    c.quotes[0].doc = c.docs[2].id.clone();
+    assert_eq!(
+        mask(&c, SearchFilters { speaker: Some("Foreign".into()), ..Default::default() }),
+        only(strike),
+        "a quote in the strike's source document"
+    );
+    // outlet of a source
+    c.docs[0].meta.outlet = Some("Frontier Post".into());
+    c.docs[2].meta.outlet = Some("Kabul Times".into());
+    assert_eq!(
+        mask(&c, SearchFilters { outlet: Some("frontier".into()), ..Default::default() }),
+        only(clash)
+    );
+    // dates: the undated incident fails any bound; a bad bound does not filter
+    assert_eq!(mask(&c, SearchFilters { from: Some("2025-06".into()), ..Default::default() }), only(clash));
+    assert_eq!(
+        mask(&c, SearchFilters { to: Some("2025-05-31".into()), ..Default::default() }),
+        vec![false, false]
+    );
+    assert_eq!(mask(&c, SearchFilters { from: Some("soon".into()), ..Default::default() }), vec![true, true]);
+    // fields combine (all must hold)
+    let both =
+        SearchFilters { place: Some("khost".into()), actor: Some("army".into()), ..Default::default() };
+    assert_eq!(mask(&c, both), vec![false, false]);
+    // blank text is no filter
+    assert_eq!(mask(&c, SearchFilters { actor: Some("  ".into()), ..Default::default() }), vec![true, true]);
+}

@@ -13,7 +13,7 @@
 //! needs positions and BM25 only (no persistence, segments, or compression), and this
 //! module is ~1k lines with no extra dependency tree to compile.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -169,9 +169,113 @@ pub struct SearchFilters {
 }
 
 impl SearchFilters {
-    fn is_empty(&self) -> bool {
+    /// True when no field filters.
+    pub fn is_empty(&self) -> bool {
         *self == SearchFilters::default()
     }
+
+    /// The date bounds as days since 1970-01-01: the first day of `from` and the last day of
+    /// `to` (`2025` runs to 31 Dec 2025). A bound that does not parse does not filter.
+    pub fn day_bounds(&self) -> (Option<i64>, Option<i64>) {
+        let parse = |s: &Option<String>| s.as_deref().and_then(DayRange::parse);
+        (parse(&self.from).map(|r| r.start), parse(&self.to).map(|r| r.end))
+    }
+
+    /// One flag per incident of `corpus`: does it pass the filters? An incident passes when
+    /// any of its events or sources matches each set field — type or sub-type, an event's
+    /// actor or place (as for event hits), a quote by the speaker in one of its source
+    /// documents, one of its sources' outlet — and its date range meets `from`–`to`
+    /// (undated incidents fail a date bound). `kinds` does not apply to incidents.
+    pub fn incident_mask(&self, corpus: &Corpus) -> Vec<bool> {
+        let norm = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(lower);
+        let (speaker, actor, place, ty, outlet) = (
+            norm(&self.speaker),
+            norm(&self.actor),
+            norm(&self.place),
+            norm(&self.event_type),
+            norm(&self.outlet),
+        );
+        let (from, to) = self.day_bounds();
+        // Documents that pass the document-level fields, computed once for all incidents.
+        let outlet_docs: Option<HashSet<&str>> = outlet.as_ref().map(|o| {
+            corpus
+                .docs
+                .iter()
+                .filter(|d| d.meta.outlet.as_deref().is_some_and(|x| contains_ci(&lower(x), o)))
+                .map(|d| d.id.as_str())
+                .collect()
+        });
+        let speaker_docs: Option<HashSet<&str>> = speaker.as_ref().map(|sp| {
+            corpus
+                .quotes
+                .iter()
+                .filter(|q| contains_ci(&lower(&q.speaker), sp))
+                .map(|q| q.doc.as_str())
+                .collect()
+        });
+        corpus
+            .incidents
+            .iter()
+            .map(|inc| {
+                if from.is_some() || to.is_some() {
+                    let Some(d) = inc.day_range() else { return false };
+                    if from.is_some_and(|x| d.end < x) || to.is_some_and(|x| d.start > x) {
+                        return false;
+                    }
+                }
+                let events = || inc.events.iter().filter_map(|&e| corpus.events.get(e));
+                if let Some(t) = &ty {
+                    let own =
+                        contains_ci(&lower(&inc.event_type), t) || contains_ci(&lower(&inc.sub_type), t);
+                    if !own
+                        && !events().any(|e| {
+                            contains_ci(&lower(&e.event_type), t) || contains_ci(&lower(&e.sub_type), t)
+                        })
+                    {
+                        return false;
+                    }
+                }
+                if let Some(a) = &actor
+                    && !events().any(|e| e.actors.iter().any(|x| contains_ci(&lower(x), a)))
+                {
+                    return false;
+                }
+                if let Some(p) = &place
+                    && !events().any(|e| event_places(e).iter().any(|x| contains_ci(x, p)))
+                {
+                    return false;
+                }
+                if let Some(set) = &speaker_docs
+                    && !inc.sources.iter().any(|d| set.contains(d.as_str()))
+                {
+                    return false;
+                }
+                if let Some(set) = &outlet_docs
+                    && !inc.sources.iter().any(|d| set.contains(d.as_str()))
+                {
+                    return false;
+                }
+                true
+            })
+            .collect()
+    }
+}
+
+/// An event's places, lower-cased: each as written, and its gazetteer name, district and
+/// province. The place filter matches these for event hits and for incidents alike.
+fn event_places(e: &Event) -> Vec<String> {
+    e.locations
+        .iter()
+        .flat_map(|l| {
+            let mut v = vec![lower(&l.text)];
+            if let Some(p) = &l.place {
+                v.push(lower(&p.name));
+                v.extend(p.district.as_deref().map(lower));
+                v.extend(p.province.as_deref().map(lower));
+            }
+            v
+        })
+        .collect()
 }
 
 /// One search result.
@@ -416,19 +520,7 @@ fn prepare(doc: &Document, quotes: &[(usize, &Quote)], events: &[(usize, &Event)
             date: e.date.as_deref().and_then(DayRange::parse).or(published),
             speaker: String::new(),
             actors: e.actors.iter().map(|a| lower(a)).collect(),
-            places: e
-                .locations
-                .iter()
-                .flat_map(|l| {
-                    let mut v = vec![lower(&l.text)];
-                    if let Some(p) = &l.place {
-                        v.push(lower(&p.name));
-                        v.extend(p.district.as_deref().map(lower));
-                        v.extend(p.province.as_deref().map(lower));
-                    }
-                    v
-                })
-                .collect(),
+            places: event_places(e),
             types: vec![lower(&e.event_type), lower(&e.sub_type)],
         };
         records.push((
@@ -817,10 +909,7 @@ impl SearchIndex {
         filters: &SearchFilters,
         limit: usize,
     ) -> Vec<Hit> {
-        let parse_bound = |s: &Option<String>, end: bool| {
-            s.as_deref().and_then(DayRange::parse).map(|r| if end { r.end } else { r.start })
-        };
-        let (from, to) = (parse_bound(&filters.from, false), parse_bound(&filters.to, true));
+        let (from, to) = filters.day_bounds();
         let mut scored: Vec<(u32, f32)> = if query.all.is_empty() {
             if filters.is_empty() {
                 return Vec::new();

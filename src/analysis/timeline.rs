@@ -272,9 +272,21 @@ pub fn fatality_radius(fatalities: Option<u32>) -> f32 {
 /// that items whose bars (or markers, `min_gap_days` wide) overlap go to different lanes.
 /// Undated incidents are left out (list them separately).
 pub fn timeline_items(incidents: &[Incident], min_gap_days: i64) -> Vec<TimelineItem> {
+    timeline_items_where(incidents, min_gap_days, |_| true)
+}
+
+/// [`timeline_items`] of the incidents for which `keep(index)` holds (a filter, such as
+/// [`crate::analysis::search::SearchFilters::incident_mask`]); lanes are assigned among
+/// the kept ones only, so a filtered timeline packs tightly.
+pub fn timeline_items_where(
+    incidents: &[Incident],
+    min_gap_days: i64,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<TimelineItem> {
     let mut items: Vec<TimelineItem> = incidents
         .iter()
         .enumerate()
+        .filter(|(i, _)| keep(*i))
         .filter_map(|(i, inc)| {
             let range = DayRange::parse(inc.date.as_deref()?)?;
             Some(TimelineItem {

@@ -1,33 +1,45 @@
 //! The Map: provincial boundaries of Pakistan and Afghanistan (shipped in `assets/`, fully
 //! offline) with the corpus's incidents placed by the gazetteer's coordinates, clustered
-//! when close on screen, filterable by type, pannable and zoomable; clicking a marker
-//! selects the incident and lists its sources ([`incident_detail_ui`]).
+//! when close on screen, filterable with the search's filters (the bar shared with the
+//! Timeline), pannable and zoomable; clicking a marker selects the incident and lists its
+//! sources ([`incident_detail_ui`]). A cluster whose incidents share one place (it would
+//! never split by zooming) lists them in a popup instead, so each can be selected.
 
 use eframe::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, Vec2};
 
+use super::incident_filter::{incident_filter_bar, passes};
 use super::state::{AppState, Command};
 use super::theme;
-use super::timeline_panel::{TYPES, incident_detail_ui, marker_label, rgb};
+use super::timeline_panel::{TYPES, incident_detail_ui, legend_item, marker_label, rgb};
+use super::widgets::ellipsize;
 use super::widgets::muted;
-use crate::analysis::geo::{Projection, cluster, incident_points, map_bounds, provinces};
-use crate::analysis::timeline::{DayRange, fatality_radius, type_colour};
+use crate::analysis::geo::{
+    MapPoint, Projection, cluster, incident_points, is_stacked, map_bounds, provinces,
+};
+use crate::analysis::timeline::{fatality_radius, type_colour};
 
-/// Pan and zoom of the map, and the event types hidden by the filter (egui memory).
+/// Pan and zoom of the map, and the open list of a cluster that cannot split (egui memory).
 #[derive(Debug, Clone, PartialEq)]
 struct View {
     zoom: f32,
     /// Longitude and latitude at the centre of the map (`None`: the middle of both countries).
     centre: Option<(f64, f64)>,
-    hidden: Vec<String>,
-    /// Date filter text ("2025", "2025-10", "2025-10-12"; empty: open).
-    from: String,
-    /// Upper date filter text.
-    to: String,
+    /// A clicked cluster whose incidents share one place: where it is and its incidents.
+    list: Option<StackList>,
+}
+
+/// The incidents of a cluster that zooming cannot split, listed so each can be selected.
+#[derive(Debug, Clone, PartialEq)]
+struct StackList {
+    lon: f64,
+    lat: f64,
+    place: String,
+    incidents: Vec<usize>,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { zoom: 1.0, centre: None, hidden: Vec::new(), from: String::new(), to: String::new() }
+        View { zoom: 1.0, centre: None, list: None }
     }
 }
 
@@ -45,47 +57,31 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     muted(
         ui,
         format!(
-            "{} of {} incidents have gazetteer coordinates. Scroll or pinch to zoom, drag to pan, click a marker to see its sources; a numbered marker is a cluster (click to zoom in).",
+            "{} of {} incidents have gazetteer coordinates. Scroll or pinch to zoom, drag to pan, click a marker to see its sources; a numbered marker is a cluster (click to zoom in; a ringed one holds incidents at a single place: click it for a list).",
             points.len(),
             incidents.len()
         ),
     );
+    let mask = incident_filter_bar(ui, state);
     ui.horizontal_wrapped(|ui| {
         if ui.button("−").on_hover_text("Zoom out").accessible_name("Zoom out").clicked() {
             view.zoom = (view.zoom / 1.5).max(1.0);
+            view.list = None;
         }
         if ui.button("+").on_hover_text("Zoom in").accessible_name("Zoom in").clicked() {
             view.zoom = (view.zoom * 1.5).min(MAX_ZOOM);
+            view.list = None;
         }
         if ui.button("Fit").on_hover_text("Show both countries").accessible_name("Fit all").clicked() {
             view.zoom = 1.0;
             view.centre = None;
+            view.list = None;
         }
         ui.separator();
         for t in TYPES {
-            let mut shown = !view.hidden.iter().any(|h| h == t);
-            let text = RichText::new(*t).small().color(rgb(type_colour(t)).gamma_multiply(0.9));
-            if ui.checkbox(&mut shown, text).on_hover_text("Show this event type").changed() {
-                if shown {
-                    view.hidden.retain(|h| h != t);
-                } else {
-                    view.hidden.push((*t).to_string());
-                }
-            }
+            legend_item(ui, t);
         }
     });
-
-    ui.horizontal(|ui| {
-        ui.label("Dates from");
-        ui.add(egui::TextEdit::singleline(&mut view.from).desired_width(90.0).hint_text("YYYY-MM-DD"))
-            .accessible_name("Map from date");
-        ui.label("to");
-        ui.add(egui::TextEdit::singleline(&mut view.to).desired_width(90.0).hint_text("YYYY-MM-DD"))
-            .accessible_name("Map to date");
-        muted(ui, "(a date range hides undated incidents)");
-    });
-    let from = DayRange::parse(view.from.trim()).map(|r| r.start);
-    let to = DayRange::parse(view.to.trim()).map(|r| r.end);
 
     let detail_h = if state.selected_incident.is_some() { 230.0 } else { 0.0 };
     let avail = ui.available_size();
@@ -153,22 +149,9 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     }
     painter.rect_stroke(rect, 4.0, Stroke::new(1.0, theme::CARD_STROKE), egui::StrokeKind::Inside);
 
-    // Markers, filtered by type, clustered in screen coordinates (so zooming splits them).
-    let shown: Vec<usize> = points
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| {
-            incidents.get(p.incident).is_some_and(|inc| {
-                let in_range = match (from, to, inc.day_range()) {
-                    (None, None, _) => true,
-                    (_, _, None) => false,
-                    (f, t, Some(r)) => f.is_none_or(|f| r.end >= f) && t.is_none_or(|t| r.start <= t),
-                };
-                in_range && !view.hidden.contains(&inc.event_type)
-            })
-        })
-        .map(|(k, _)| k)
-        .collect();
+    // Markers that pass the filters, clustered in screen coordinates (so zooming splits them).
+    let shown: Vec<usize> =
+        points.iter().enumerate().filter(|(_, p)| passes(&mask, p.incident)).map(|(k, _)| k).collect();
     let screen_pts: Vec<(f64, f64)> = shown
         .iter()
         .filter_map(|&k| points.get(k))
@@ -177,17 +160,17 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             (s.x as f64, s.y as f64)
         })
         .collect();
-    let mut clicked: Option<(usize, Option<Pos2>)> = None;
+    let mut clicked: Option<Click> = None;
     for cl in cluster(&screen_pts, CLUSTER_RADIUS) {
         let centre = Pos2::new(cl.center.0 as f32, cl.center.1 as f32);
         if !rect.contains(centre) {
             continue;
         }
-        let members: Vec<&crate::analysis::geo::MapPoint> =
+        let members: Vec<&MapPoint> =
             cl.members.iter().filter_map(|&m| shown.get(m)).filter_map(|&k| points.get(k)).collect();
         let Some(first) = members.first() else { continue };
         let Some(inc) = incidents.get(first.incident) else { continue };
-        let (hit, label, zoom_to) = if members.len() == 1 {
+        let (hit, label, click) = if members.len() == 1 {
             let r = fatality_radius(inc.fatalities_min) + 1.0;
             painter.circle_filled(centre, r, rgb(type_colour(&inc.event_type)));
             painter.circle_stroke(centre, r, Stroke::new(1.0, Color32::WHITE));
@@ -202,12 +185,19 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             (
                 Rect::from_center_size(centre, Vec2::splat(2.0 * r + 6.0)),
                 marker_label(state, first.incident, &base),
-                None,
+                Click::Select(first.incident),
             )
         } else {
+            // Members at one point never split by zooming (nor does anything at full zoom):
+            // clicking such a cluster lists its incidents instead.
+            let geo: Vec<(f64, f64)> = members.iter().map(|m| (m.lon, m.lat)).collect();
+            let stacked = is_stacked(&geo, 1e-6) || view.zoom >= MAX_ZOOM;
             let r = 9.0 + (members.len() as f32).sqrt() * 2.0;
             painter.circle_filled(centre, r, theme::ACCENT.gamma_multiply(0.85));
             painter.circle_stroke(centre, r, Stroke::new(1.5, Color32::WHITE));
+            if stacked {
+                painter.circle_stroke(centre, r + 2.5, Stroke::new(1.5, theme::ACCENT.gamma_multiply(0.6)));
+            }
             painter.text(
                 centre,
                 egui::Align2::CENTER_CENTER,
@@ -218,24 +208,126 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             let mut places: Vec<&str> = members.iter().map(|m| m.place.as_str()).collect();
             places.dedup();
             places.truncate(3);
-            let label = format!("Cluster of {} incidents near {}", members.len(), places.join(", "));
-            (Rect::from_center_size(centre, Vec2::splat(2.0 * r)), label, Some(centre))
+            let hit = Rect::from_center_size(centre, Vec2::splat(2.0 * r));
+            if stacked {
+                let label = format!(
+                    "Cluster of {} incidents at {} (one place: click to list them)",
+                    members.len(),
+                    places.join(", ")
+                );
+                let list = StackList {
+                    lon: first.lon,
+                    lat: first.lat,
+                    place: places.join(", "),
+                    incidents: members.iter().map(|m| m.incident).collect(),
+                };
+                (hit, label, Click::List(list))
+            } else {
+                let label = format!("Cluster of {} incidents near {}", members.len(), places.join(", "));
+                (hit, label, Click::Zoom(centre, first.incident))
+            }
         };
         let resp = ui.interact(hit.intersect(rect), view_id.with(("marker", first.incident)), Sense::click());
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if resp.on_hover_text(&label).clicked() {
-            clicked = Some((first.incident, zoom_to));
+            clicked = Some(click);
         }
     }
-    if let Some((i, zoom_to)) = clicked {
-        if let Some(p) = zoom_to {
+    match clicked {
+        Some(Click::Select(i)) => {
+            view.list = None;
+            commands.push(Command::SelectIncident(Some(i)));
+        }
+        Some(Click::Zoom(p, i)) => {
             // Centre the cluster and zoom in so that it splits.
             view.centre = geo_at(centre_px(&view) + (p - c) / view.zoom);
             view.zoom = (view.zoom * 2.5).min(MAX_ZOOM);
+            view.list = None;
+            commands.push(Command::SelectIncident(Some(i)));
         }
-        commands.push(Command::SelectIncident(Some(i)));
+        Some(Click::List(l)) => {
+            view.list = if view.list.as_ref() == Some(&l) { None } else { Some(l) };
+        }
+        None => {}
+    }
+    if let Some(list) = &view.list {
+        let at = screen(list.lon, list.lat);
+        if !stack_list_ui(ui, state, list, at, rect, &mask, commands) {
+            view.list = None;
+        }
     }
     ui.data_mut(|d| d.insert_temp(view_id, view));
 
     incident_detail_ui(ui, state, commands);
+}
+
+/// What a click on a marker does.
+enum Click {
+    /// Select this incident.
+    Select(usize),
+    /// Zoom into the cluster at this screen point (and select its first incident).
+    Zoom(Pos2, usize),
+    /// List the incidents of a cluster that cannot split.
+    List(StackList),
+}
+
+/// The floating list of a stacked cluster's incidents, next to it on the map: one button
+/// per incident (selecting it shows its sources below the map). Returns false when closed.
+fn stack_list_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    list: &StackList,
+    at: Pos2,
+    map: Rect,
+    mask: &Option<std::sync::Arc<Vec<bool>>>,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let shown: Vec<usize> = list.incidents.iter().copied().filter(|&i| passes(mask, i)).collect();
+    if shown.is_empty() || !map.contains(at) {
+        return false;
+    }
+    let mut open = true;
+    // Beside the cluster, kept inside the map.
+    let pos = Pos2::new(
+        (at.x + 18.0).min(map.right() - 340.0).max(map.left() + 4.0),
+        (at.y - 20.0).max(map.top() + 4.0),
+    );
+    egui::Area::new(egui::Id::unique("map_stack_list")).order(egui::Order::Foreground).fixed_pos(pos).show(
+        ui.ctx(),
+        |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(330.0);
+                ui.horizontal(|ui| {
+                    ui.strong(format!("{} incidents at {}", shown.len(), list.place));
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui
+                            .small_button("Close")
+                            .on_hover_text("Close this list")
+                            .accessible_name("Close incident list")
+                            .clicked()
+                        {
+                            open = false;
+                        }
+                    });
+                });
+                egui::ScrollArea::vertical().id_salt("map_stack_scroll").max_height(240.0).show(ui, |ui| {
+                    for &i in &shown {
+                        let Some(inc) = state.corpus.incidents.get(i) else { continue };
+                        let date =
+                            inc.day_range().map(|r| r.display()).unwrap_or_else(|| "Undated".to_string());
+                        let text =
+                            format!("{date}: {} ({})", ellipsize(&inc.summary, 70), inc.corroboration());
+                        let selected = state.selected_incident == Some(i);
+                        let resp = ui
+                            .add(egui::Button::selectable(selected, RichText::new(&text).small()).wrap())
+                            .accessible_name(format!("Select incident {text}"));
+                        if resp.clicked() {
+                            commands.push(Command::SelectIncident(Some(i)));
+                        }
+                    }
+                });
+            });
+        },
+    );
+    open
 }

@@ -8,6 +8,7 @@ mod briefing_panel;
 mod dialogs;
 mod documents_panel;
 mod events_panel;
+mod incident_filter;
 pub mod index;
 pub mod jobs;
 mod map_panel;

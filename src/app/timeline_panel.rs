@@ -1,14 +1,16 @@
 //! The Timeline: the corpus's incidents on a date axis, coloured by type, sized by
 //! fatalities, zoomable and pannable; clicking a marker selects the incident and lists its
-//! sources below the chart ([`incident_detail_ui`], shared with the Map).
+//! sources below the chart ([`incident_detail_ui`], shared with the Map). The filter bar
+//! (type, dates, speaker, actor, place, outlet) is shared with the Map.
 
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Stroke, Vec2};
 
+use super::incident_filter::{incident_filter_bar, passes};
 use super::state::{AppState, Command};
 use super::theme;
 use super::widgets::muted;
 use crate::analysis::timeline::{
-    MAX_RADIUS, Precision, axis_ticks, civil_from_days, timeline_items, type_colour,
+    MAX_RADIUS, Precision, axis_ticks, civil_from_days, timeline_items_where, type_colour,
 };
 
 /// Zoom and centre of the visible date range, kept in egui memory like a scroll offset.
@@ -43,8 +45,10 @@ pub(crate) fn rgb(c: [u8; 3]) -> Color32 {
 /// Draw the Timeline tab.
 pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let incidents = &state.corpus.incidents;
-    let items = timeline_items(incidents, 3);
-    let undated = incidents.len() - items.len();
+    let mask = incident_filter_bar(ui, state);
+    let items = timeline_items_where(incidents, 3, |i| passes(&mask, i));
+    let kept = (0..incidents.len()).filter(|&i| passes(&mask, i)).count();
+    let undated = kept - items.len();
     muted(
         ui,
         format!(
@@ -54,7 +58,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         ),
     );
     if items.is_empty() {
-        ui.label("No dated incidents to show.");
+        ui.label(if mask.is_some() {
+            "No dated incident matches the filters."
+        } else {
+            "No dated incidents to show."
+        });
+        incident_detail_ui(ui, state, commands);
         return;
     }
     let first = items.iter().map(|t| t.range.start).min().unwrap_or(0);
@@ -218,7 +227,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
 }
 
 /// A coloured dot and the type's name, allocated as one item so that wrapping keeps them together.
-fn legend_item(ui: &mut egui::Ui, t: &str) {
+pub(crate) fn legend_item(ui: &mut egui::Ui, t: &str) {
     let galley = ui.painter().layout_no_wrap(t.to_string(), egui::FontId::proportional(12.0), theme::MUTED);
     let (r, _) =
         ui.allocate_exact_size(Vec2::new(galley.size().x + 16.0, galley.size().y.max(12.0)), Sense::hover());
