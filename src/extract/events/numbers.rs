@@ -16,6 +16,11 @@ pub struct Word {
     pub lower: String,
 }
 
+/// `str::to_lowercase`, with a fast path for ASCII.
+fn lower(w: &str) -> String {
+    if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() }
+}
+
 /// Split a sentence into words: runs of letters and digits, keeping inner hyphens and the
 /// thousands separator in "1,200".
 pub fn words(s: &str) -> Vec<Word> {
@@ -41,11 +46,11 @@ pub fn words(s: &str) -> Vec<Word> {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
-            out.push(Word { start: st, end: i, lower: s[st..i].to_lowercase() });
+            out.push(Word { start: st, end: i, lower: lower(&s[st..i]) });
         }
     }
     if let Some(st) = start {
-        out.push(Word { start: st, end: s.len(), lower: s[st..].to_lowercase() });
+        out.push(Word { start: st, end: s.len(), lower: lower(&s[st..]) });
     }
     out
 }

@@ -3,20 +3,34 @@
 //! Every list is about the language of news in general (no names, places or wording of any
 //! particular article). Look-ups take a word folded with [`fold`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Lower-case a word for look-up; curly apostrophes become straight ones.
 pub(crate) fn fold(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
+    fold_into(word, &mut s);
+    s
+}
+
+/// [`fold`] appended to `out` (no allocation when `out` has room).
+pub(crate) fn fold_into(word: &str, out: &mut String) {
+    // Fast path: ASCII without a back-tick lower-cases byte for byte.
+    if word.is_ascii() && !word.as_bytes().contains(&b'`') {
+        let from = out.len();
+        out.push_str(word);
+        if let Some(tail) = out.get_mut(from..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
     for c in word.chars() {
         match c {
-            '’' | '‘' | 'ʼ' | '`' => s.push('\''),
-            '‑' | '‐' => s.push('-'),
-            _ => s.extend(c.to_lowercase()),
+            '’' | '‘' | 'ʼ' | '`' => out.push('\''),
+            '‑' | '‐' => out.push('-'),
+            _ => out.extend(c.to_lowercase()),
         }
     }
-    s
 }
 
 /// Strip a possessive ending (`Pakistan’s` → `Pakistan`).
@@ -143,7 +157,7 @@ static CUES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
         ("read", &["reads", "read"]),
         ("announce", &["announces"]),
     ];
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (lemma, forms) in table {
         for f in *forms {
             m.insert(*f, *lemma);

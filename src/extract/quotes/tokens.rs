@@ -2,7 +2,7 @@
 //! sentences over those tokens (a full stop inside a quotation never ends the sentence
 //! around it).
 
-use super::lexicon::{cue_lemma, fold, is_abbreviation};
+use super::lexicon::{cue_lemma, fold_into, is_abbreviation};
 use super::marks::RawQuote;
 
 /// Token kinds.
@@ -40,7 +40,9 @@ pub(crate) struct Tok {
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub t: Vec<Tok>,
-    folded: Vec<String>,
+    /// Folded words, one after another; `folded_at[i]..folded_at[i + 1]` is token `i`'s.
+    folded: String,
+    folded_at: Vec<u32>,
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -131,11 +133,16 @@ impl<'a> Toks<'a> {
             t.push(Tok { k, start: i, end: i + cl });
             i += cl;
         }
-        let folded = t
-            .iter()
-            .map(|k| if k.k == K::Word { fold(&text[k.start..k.end]) } else { String::new() })
-            .collect();
-        Toks { text, t, folded }
+        let mut folded = String::with_capacity(hi.saturating_sub(lo));
+        let mut folded_at = Vec::with_capacity(t.len() + 1);
+        folded_at.push(0);
+        for k in &t {
+            if k.k == K::Word {
+                fold_into(&text[k.start..k.end], &mut folded);
+            }
+            folded_at.push(u32::try_from(folded.len()).unwrap_or(u32::MAX));
+        }
+        Toks { text, t, folded, folded_at }
     }
 
     /// Number of tokens.
@@ -150,7 +157,10 @@ impl<'a> Toks<'a> {
 
     /// The folded (lower-case) form of word `i`; empty for other tokens.
     pub fn f(&self, i: usize) -> &str {
-        self.folded.get(i).map(|s| s.as_str()).unwrap_or("")
+        match (self.folded_at.get(i), self.folded_at.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.folded.get(a as usize..b as usize).unwrap_or(""),
+            _ => "",
+        }
     }
 
     /// True when token `i` is a word.
