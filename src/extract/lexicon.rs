@@ -9,7 +9,7 @@
 //! - an apostrophe in an alias matches both `'` and `’`;
 //! - leftmost-longest, non-overlapping: `Khyber Pakhtunkhwa` beats `Khyber`.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// How a pattern's case must match the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +86,8 @@ impl Matcher {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // A full DFA: every sentence is scanned; the lexicons are a few thousand names.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| p.text.as_str()))
             .ok();
         Matcher { ac, patterns }

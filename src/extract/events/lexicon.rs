@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// What kind of event a trigger announces. Finer than the ACLED sub-type: two kinds can share
 /// a sub-type (an "attack" and a "clash" are both Battles / Armed clash) but are only merged
@@ -758,7 +758,12 @@ pub const ARMED: &[&str] = &[
 
 /// Build a case-insensitive leftmost-longest automaton over lower-case patterns.
 fn automaton(pats: &[&str]) -> Option<AhoCorasick> {
-    AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(pats).ok()
+    // A full DFA: these lexicons are small and scanned for every sentence.
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(pats)
+        .ok()
 }
 
 /// Automaton over [`TRIGGERS`].
