@@ -154,7 +154,7 @@ pub(crate) fn full_name_in_text(text: &str, surname: &str) -> Option<(String, Op
     if surname.is_empty() || !surname.chars().next().is_some_and(|c| c.is_uppercase()) {
         return None;
     }
-    for (pos, _) in text.match_indices(surname) {
+    for pos in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
         let after = pos + surname.len();
         if text[after..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
             continue;
@@ -212,22 +212,45 @@ pub(crate) fn full_name_in_text(text: &str, surname: &str) -> Option<(String, Op
 
 /// Map each person name of a document to its fullest form: a longer name in `known` with the
 /// same surname whose words include the short name's, else a full name found in the text.
+#[cfg(test)]
 pub(crate) fn resolve_person(name: &str, known: &[String], text: &str) -> (String, Option<String>) {
+    resolve_known_person(name, &KnownNames::new(known), text)
+}
+
+/// Full person names of a document with their folded words, prepared once for
+/// [`resolve_known_person`].
+pub(crate) struct KnownNames<'a> {
+    /// (name, folded words without possessives; the last is the surname key).
+    names: Vec<(&'a str, Vec<String>)>,
+}
+
+impl<'a> KnownNames<'a> {
+    /// Prepare the names.
+    pub(crate) fn new(known: &'a [String]) -> Self {
+        let names = known
+            .iter()
+            .map(|k| (k.as_str(), k.split_whitespace().map(|w| fold(strip_possessive(w))).collect()))
+            .collect();
+        KnownNames { names }
+    }
+}
+
+/// [`resolve_person`] against prepared names.
+pub(crate) fn resolve_known_person(name: &str, known: &KnownNames, text: &str) -> (String, Option<String>) {
     let words: Vec<String> = name.split_whitespace().map(|w| fold(strip_possessive(w))).collect();
-    let key = surname_key(name);
-    let mut best: Option<&String> = None;
-    for k in known {
-        let kw: Vec<String> = k.split_whitespace().map(|w| fold(strip_possessive(w))).collect();
+    let key = words.last().map(String::as_str).unwrap_or("");
+    let mut best: Option<(&str, usize)> = None;
+    for (k, kw) in &known.names {
         if kw.len() > words.len()
-            && surname_key(k) == key
+            && kw.last().map(String::as_str).unwrap_or("") == key
             && words.iter().all(|w| kw.contains(w))
-            && best.is_none_or(|b| b.split_whitespace().count() < kw.len())
+            && best.is_none_or(|(_, n)| n < kw.len())
         {
-            best = Some(k);
+            best = Some((k, kw.len()));
         }
     }
-    if let Some(b) = best {
-        return (b.clone(), None);
+    if let Some((b, _)) = best {
+        return (b.to_string(), None);
     }
     if words.len() == 1
         && let Some(last) = name.split_whitespace().last()

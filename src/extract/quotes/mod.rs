@@ -590,6 +590,7 @@ fn finish(doc: &Document, found: Vec<Found>, cands: &[Cand]) -> Vec<Quote> {
             known.push(s.name.clone());
         }
     }
+    let known_names = speakers::KnownNames::new(&known);
     let mut canon: HashMap<String, (String, Option<String>)> = HashMap::new();
     let mut roles: HashMap<String, String> = HashMap::new();
     let mut canonical = |s: &Spk| -> (String, Option<String>) {
@@ -597,7 +598,7 @@ fn finish(doc: &Document, found: Vec<Found>, cands: &[Cand]) -> Vec<Quote> {
             SpeakerKind::Person => {
                 let (name, found_role) = canon
                     .entry(s.name.clone())
-                    .or_insert_with(|| speakers::resolve_person(&s.name, &known, text))
+                    .or_insert_with(|| speakers::resolve_known_person(&s.name, &known_names, text))
                     .clone();
                 (name, s.role.clone().or(found_role))
             }
