@@ -157,7 +157,7 @@ impl<'a> Toks<'a> {
 
     /// The folded (lower-case) form of word `i`; empty for other tokens.
     pub fn f(&self, i: usize) -> &str {
-        match (self.folded_at.get(i), self.folded_at.get(i + 1)) {
+        match (self.folded_at.get(i), i.checked_add(1).and_then(|j| self.folded_at.get(j))) {
             (Some(&a), Some(&b)) => self.folded.get(a as usize..b as usize).unwrap_or(""),
             _ => "",
         }
