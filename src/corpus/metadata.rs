@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Metadata;
+use super::fold::{find_lower, more_chars_than, starts_with_lower};
 use super::repair::{clean_inline, is_keyword_list};
 
 /// Known outlets by web domain (the registered domain or any subdomain of it).
@@ -186,6 +187,10 @@ pub fn detect(original: &str, _clean: &str) -> Metadata {
     let mut updated = None;
     for l in head.iter().chain(tail.iter()) {
         let Some((label, value)) = l.split_once(':') else { continue };
+        // Lower-casing never shortens a text in characters; every label below has at most 16.
+        if more_chars_than(label.trim(), 16) {
+            continue;
+        }
         let label = label.trim().to_lowercase();
         let value = value.trim();
         if value.is_empty() {
@@ -254,7 +259,7 @@ pub fn detect(original: &str, _clean: &str) -> Metadata {
         if let Some(c) = BYLINE.as_ref().and_then(|r| r.captures(l)) {
             let name = c.get(1).map(|x| x.as_str().trim().trim_end_matches(" and").trim_end_matches(" &"));
             if let Some(name) =
-                name.filter(|n| n.split_whitespace().count() >= 2 || l.to_lowercase().starts_with("author"))
+                name.filter(|n| n.split_whitespace().count() >= 2 || starts_with_lower(l, "author"))
             {
                 m.author = Some(name.to_string());
                 if let Some(rest) = c.get(2) {
@@ -309,6 +314,10 @@ fn strip_heading(l: &str) -> &str {
 
 fn is_label(l: &str) -> bool {
     let Some((label, _)) = l.split_once(':') else { return false };
+    // Every label below has at most 12 characters.
+    if more_chars_than(label.trim(), 12) {
+        return false;
+    }
     matches!(
         label.trim().to_lowercase().as_str(),
         "source"
@@ -334,16 +343,12 @@ fn is_label(l: &str) -> bool {
 }
 
 fn starts_like_byline(l: &str) -> bool {
-    let lower = l.to_lowercase();
-    lower.starts_with("by ") || lower.starts_with("written by") || writer_role(l).is_some()
+    starts_with_lower(l, "by ") || starts_with_lower(l, "written by") || writer_role(l).is_some()
 }
 
 fn has_credit(l: &str) -> bool {
-    let lower = l.to_lowercase();
-    lower.contains("(photo")
-        || lower.contains("(credit")
-        || lower.contains("(image")
-        || lower.contains("(file photo")
+    l.contains('(')
+        && ["(photo", "(credit", "(image", "(file photo"].iter().any(|p| find_lower(l, p).is_some())
 }
 
 /// Index of the title line, decided by shape.
@@ -376,7 +381,7 @@ fn is_subtitle(l: &str) -> bool {
         && !has_credit(l)
         && !is_keyword_list(l)
         && dateline(l).is_none()
-        && !l.to_lowercase().starts_with("for more")
+        && !starts_with_lower(l, "for more")
 }
 
 /// "Headline | Outlet" or "Headline - Outlet" with a known outlet name: split it.
@@ -407,10 +412,9 @@ fn known_outlet_name(s: &str) -> Option<String> {
 
 /// "The writer heads …", "The author is …": the author's role as the text gives it.
 fn writer_role(l: &str) -> Option<String> {
-    let lower = l.to_lowercase();
     let prefixes =
         ["the writer ", "the author ", "the writers ", "the authors ", "the columnist ", "the contributor "];
-    if prefixes.iter().any(|p| lower.starts_with(p)) && l.split_whitespace().count() <= 60 {
+    if prefixes.iter().any(|p| starts_with_lower(l, p)) && l.split_whitespace().count() <= 60 {
         return Some(l.trim_end_matches('.').trim().to_string());
     }
     None
@@ -442,19 +446,19 @@ fn outlet_from_url(url: &str) -> Option<String> {
 
 /// "For more stories from The Media Line go to …" → "The Media Line".
 fn for_more_from(l: &str) -> Option<String> {
-    let lower = l.to_lowercase();
     let mut at = None;
     for p in ["for more stories from ", "for more news from ", "for more articles from ", "for more from "] {
-        if lower.starts_with(p) {
+        // Only ASCII letters lower-case to these ASCII prefixes, so the prefix has the same
+        // length in `l`.
+        if starts_with_lower(l, p) {
             at = Some(p.len());
             break;
         }
     }
-    let rest = &l[at?..];
-    let lower_rest = rest.to_lowercase();
+    let rest = l.get(at?..)?;
     let end = [" go to", ", go to", " visit", ", visit", " click", " at http", " at www", " see "]
         .iter()
-        .filter_map(|s| lower_rest.find(s))
+        .filter_map(|s| find_lower(rest, s))
         .min()
         .unwrap_or(rest.len());
     let name = rest[..end].trim().trim_end_matches([',', '.', ':']).trim();
@@ -468,9 +472,9 @@ fn dateline_agency(l: &str) -> Option<String> {
 }
 
 fn copyright_outlet(l: &str) -> Option<String> {
-    let lower = l.to_lowercase();
-    let rest = if let Some(r) = lower.strip_prefix("copyright") {
-        &l[l.len() - r.len()..]
+    let rest = if starts_with_lower(l, "copyright") {
+        // Only ASCII letters lower-case to "copyright": the word is its first nine bytes.
+        l.get("copyright".len()..)?
     } else {
         l.strip_prefix('©')?
     };
@@ -479,7 +483,7 @@ fn copyright_outlet(l: &str) -> Option<String> {
     let rest = rest.trim_start_matches(|c: char| c == '©' || c.is_whitespace());
     let rest =
         rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '–' || c.is_whitespace());
-    let cut = rest.to_lowercase().find("all rights").unwrap_or(rest.len());
+    let cut = find_lower(rest, "all rights").unwrap_or(rest.len());
     let name = rest[..cut].trim().trim_end_matches(['.', ',']).trim();
     (!name.is_empty() && name.split_whitespace().count() <= 6).then(|| name.to_string())
 }

@@ -7,6 +7,7 @@
 
 mod anchor;
 mod decode;
+mod fold;
 mod metadata;
 mod repair;
 mod seeds;

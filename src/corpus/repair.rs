@@ -5,9 +5,12 @@
 //! [`OffsetMap`] back to the original falls out of the construction. Everything is linear in
 //! the size of the text; the word segmenter is consulted only for tokens that are not words.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::OffsetMap;
+use super::fold::{more_chars_than, push_norm, push_norm_bytes, starts_with_lower};
 use super::words::{Case, Lexicon, lexicon};
 
 /// Counts of what the repair changed, for the document's notes.
@@ -68,10 +71,10 @@ fn repair_pass(original: &str, allow_content: bool) -> (String, OffsetMap, Repai
     let lines = split_lines(original);
     let paras = paragraphs(original, &lines);
     let keep = boilerplate(original, &paras, &mut stats);
-    let mut b = Builder::with_capacity(original.len());
+    let mut b = Builder::new(original, original.len());
     for (p, k) in paras.iter().zip(&keep) {
         let Some(end_override) = k else { continue };
-        if !b.text.is_empty() {
+        if !b.is_empty() {
             b.insert("\n\n");
         }
         for (i, line) in p.lines.iter().enumerate() {
@@ -96,58 +99,82 @@ fn repair_pass(original: &str, allow_content: bool) -> (String, OffsetMap, Repai
         }
     }
     stats.evidence += stats.spacing;
-    (b.text, OffsetMap { segments: b.segs }, stats)
+    let (text, segments) = b.finish();
+    (text, OffsetMap { segments }, stats)
 }
 
 /// Repair one line of text on its own (for titles and other metadata strings).
 pub(crate) fn clean_inline(s: &str) -> String {
-    let mut b = Builder::with_capacity(s.len() + 8);
+    let mut b = Builder::new(s, s.len() + 8);
     let mut stats = RepairStats::default();
     let t = s.trim();
     let start = s.len() - s.trim_start().len();
     repair_span(s, start, start + t.len(), &mut b, lexicon(), true, &mut stats);
-    b.text
+    b.finish().0
 }
 
 // ---------------------------------------------------------------------------------------------
 // Output builder
 
-struct Builder {
+/// The clean text under construction. Copies of adjacent original bytes are gathered into
+/// one pending run and appended in one go when something else is inserted (a line without
+/// repairs is one copy, not one per word); the segments are the same as copying piece by piece.
+struct Builder<'a> {
+    orig: &'a str,
     text: String,
     segs: Vec<(usize, usize, usize)>,
+    /// Original bytes `[start, end)` copied but not yet appended to `text`.
+    pending: Option<(usize, usize)>,
 }
 
-impl Builder {
-    fn with_capacity(n: usize) -> Self {
-        Builder { text: String::with_capacity(n + n / 16), segs: Vec::new() }
+impl<'a> Builder<'a> {
+    fn new(orig: &'a str, capacity: usize) -> Self {
+        Builder {
+            orig,
+            text: String::with_capacity(capacity + capacity / 16),
+            segs: Vec::new(),
+            pending: None,
+        }
     }
 
     /// Copy `orig[start..end]`, dropping soft hyphens and stray byte-order marks.
-    fn copy(&mut self, orig: &str, start: usize, end: usize) {
+    fn copy(&mut self, start: usize, end: usize) {
         if end <= start {
             return;
         }
-        let piece = &orig[start..end];
-        if !piece.contains(['\u{AD}', '\u{FEFF}']) {
-            self.copy_raw(orig, start, end);
+        let piece = &self.orig[start..end];
+        if piece.is_ascii() || !piece.contains(['\u{AD}', '\u{FEFF}']) {
+            self.copy_raw(start, end);
             return;
         }
         let mut from = start;
         for (i, c) in piece.char_indices() {
             if c == '\u{AD}' || c == '\u{FEFF}' {
-                self.copy_raw(orig, from, start + i);
+                self.copy_raw(from, start + i);
                 from = start + i + c.len_utf8();
             }
         }
-        self.copy_raw(orig, from, end);
+        self.copy_raw(from, end);
     }
 
-    fn copy_raw(&mut self, orig: &str, start: usize, end: usize) {
+    fn copy_raw(&mut self, start: usize, end: usize) {
         if end <= start {
             return;
         }
+        match &mut self.pending {
+            Some((_, pe)) if *pe == start => *pe = end,
+            _ => {
+                self.flush();
+                self.pending = Some((start, end));
+            }
+        }
+    }
+
+    /// Append the pending run to the text.
+    fn flush(&mut self) {
+        let Some((start, end)) = self.pending.take() else { return };
         let cs = self.text.len();
-        self.text.push_str(&orig[start..end]);
+        self.text.push_str(&self.orig[start..end]);
         if let Some(last) = self.segs.last_mut()
             && last.0 + last.2 == cs
             && last.1 + last.2 == start
@@ -159,7 +186,18 @@ impl Builder {
     }
 
     fn insert(&mut self, s: &str) {
+        self.flush();
         self.text.push_str(s);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.pending.is_none()
+    }
+
+    /// The clean text and its segments.
+    fn finish(mut self) -> (String, Vec<(usize, usize, usize)>) {
+        self.flush();
+        (self.text, self.segs)
     }
 }
 
@@ -280,7 +318,10 @@ fn strip_heading_marker(text: &str, s: usize, e: usize) -> usize {
     s
 }
 
-fn para_text(text: &str, p: &Para) -> String {
+fn para_text<'a>(text: &'a str, p: &Para) -> Cow<'a, str> {
+    if let [l] = p.lines.as_slice() {
+        return Cow::Borrowed(&text[l.start..l.end]);
+    }
     let mut s = String::new();
     for (i, l) in p.lines.iter().enumerate() {
         if i > 0 {
@@ -288,12 +329,14 @@ fn para_text(text: &str, p: &Para) -> String {
         }
         s.push_str(&text[l.start..l.end]);
     }
-    s
+    Cow::Owned(s)
 }
 
 /// Lower-case letters and digits only: the key used to compare passages.
 pub(crate) fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut out = String::new();
+    push_norm(s, &mut out);
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,9 +442,18 @@ const CHROME_PREFIX: &[&str] = &[
     "we use cookies",
 ];
 
+/// Trailing punctuation ignored when matching page furniture ("Read more »").
+const CHROME_TRIM: [char; 10] = ['.', ':', '!', '…', '»', '›', '>', '|', '↑', '^'];
+
 fn is_chrome(t: &str) -> bool {
+    // Lower-casing keeps white space and the trimmed punctuation, so the word count of the
+    // trimmed text can be taken before lower-casing: long paragraphs are never chrome.
+    let trimmed = t.trim_end_matches(CHROME_TRIM).trim();
+    if trimmed.split_whitespace().nth(16).is_some() {
+        return false;
+    }
     let lower = t.to_lowercase();
-    let l = lower.trim_end_matches(['.', ':', '!', '…', '»', '›', '>', '|', '↑', '^']).trim();
+    let l = lower.trim_end_matches(CHROME_TRIM).trim();
     if CHROME_EXACT.contains(&l) {
         return true;
     }
@@ -460,7 +512,6 @@ fn credit_at_end(t: &str) -> Option<usize> {
 }
 
 fn is_caption_label(t: &str) -> bool {
-    let l = t.to_lowercase();
     [
         "photo:",
         "image:",
@@ -472,13 +523,17 @@ fn is_caption_label(t: &str) -> bool {
         "file photo:",
     ]
     .iter()
-    .any(|p| l.starts_with(p))
+    .any(|p| starts_with_lower(t, p))
         && t.split_whitespace().count() <= 25
 }
 
 /// "Source: …", "Tags: …", "Published: …" lines: metadata shown in the document panel.
 fn is_meta_label(t: &str) -> bool {
     let Some((label, value)) = t.split_once(':') else { return false };
+    // Lower-casing never shortens a text in characters; every label has at most 12.
+    if more_chars_than(label.trim(), 12) {
+        return false;
+    }
     let label = label.trim().to_lowercase();
     const LABELS: &[&str] = &[
         "source",
@@ -537,14 +592,15 @@ fn starts_with_quote(t: &str) -> bool {
     t.starts_with(['“', '"', '‘', '«'])
 }
 
-/// Split text into sentences (roughly) and quoted spans, for the repeat index.
-fn units(t: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    // Sentences: cut after . ! ? (and closing quotes) followed by a space.
+/// Split text into sentences (roughly) and quoted spans, for the repeat index: byte ranges
+/// of `t`, appended to `out`.
+fn units(t: &str, out: &mut Vec<(usize, usize)>) {
+    // Sentences: cut after . ! ? (and closing quotes) followed by a space. The sentence marks
+    // are ASCII, so a byte scan finds exactly the characters a char scan would.
     let mut start = 0;
     let b = t.as_bytes();
-    for (i, c) in t.char_indices() {
-        if matches!(c, '.' | '!' | '?') {
+    for (i, &byte) in b.iter().enumerate() {
+        if matches!(byte, b'.' | b'!' | b'?') {
             let mut j = i + 1;
             while let Some(nc) = t[j..].chars().next() {
                 if matches!(nc, '”' | '"' | '’' | '\'' | ')') {
@@ -554,53 +610,88 @@ fn units(t: &str) -> Vec<&str> {
                 }
             }
             if j >= b.len() || b[j] == b' ' {
-                out.push(&t[start..j]);
+                out.push((start, j));
                 start = j;
             }
         }
     }
     if start < t.len() {
-        out.push(&t[start..]);
+        out.push((start, t.len()));
     }
     // Quoted spans “…” and "…", and their sentences.
-    let mut rest = t;
-    let mut spans = Vec::new();
-    while let Some(o) = rest.find(['“', '"']) {
-        let open_len = rest[o..].chars().next().map_or(1, char::len_utf8);
-        let after = &rest[o + open_len..];
-        let Some(c) = after.find(['”', '"']) else { break };
-        spans.push(&after[..c]);
-        let close_len = after[c..].chars().next().map_or(1, char::len_utf8);
-        rest = &after[c + close_len..];
+    let spans_from = out.len();
+    let mut pos = 0;
+    while let Some(o) = t[pos..].find(['“', '"']) {
+        let o = pos + o;
+        let open_len = t[o..].chars().next().map_or(1, char::len_utf8);
+        let a = o + open_len;
+        let Some(c) = t[a..].find(['”', '"']) else { break };
+        let c = a + c;
+        out.push((a, c));
+        let close_len = t[c..].chars().next().map_or(1, char::len_utf8);
+        pos = c + close_len;
     }
-    for s in spans {
-        out.push(s);
-        if s.contains(['.', '!', '?']) {
-            for u in units_sentences(s) {
-                out.push(u);
-            }
+    let spans_to = out.len();
+    for k in spans_from..spans_to {
+        let (a, c) = out[k];
+        out.push((a, c));
+        if t[a..c].contains(['.', '!', '?']) {
+            units_sentences(t, a, c, out);
         }
     }
-    out
+    // The spans were pushed twice (once to find them, once in order with their sentences).
+    out.drain(spans_from..spans_to);
 }
 
-fn units_sentences(t: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in t.char_indices() {
-        if matches!(c, '.' | '!' | '?') && t[i + 1..].starts_with(' ') {
-            out.push(&t[start..=i]);
+/// Sentences of the quoted span `t[a..c]` (cut after . ! ? followed by a space inside it).
+fn units_sentences(t: &str, a: usize, c: usize, out: &mut Vec<(usize, usize)>) {
+    let b = t.as_bytes();
+    let mut start = a;
+    for i in a..c {
+        if matches!(b[i], b'.' | b'!' | b'?') && i + 1 < c && b[i + 1] == b' ' {
+            out.push((start, i + 1));
             start = i + 1;
         }
     }
-    out.push(&t[start..]);
-    out
+    out.push((start, c));
+}
+
+/// The key of `t` ([`norm`]) built piece by piece between the byte positions `cuts`
+/// (ascending character boundaries): `at[k]` is the key's length at `cuts[k]`, so the key of
+/// `t[cuts[j]..cuts[k]]` is `key[at[j]..at[k]]` (the key is built character by character).
+fn norm_with_cuts(t: &str, cuts: &[usize], at: &mut Vec<usize>) -> String {
+    at.clear();
+    let mut key = Vec::with_capacity(t.len());
+    let mut from = 0;
+    for &c in cuts {
+        push_norm_bytes(&t[from..c], &mut key);
+        at.push(key.len());
+        from = c;
+    }
+    push_norm_bytes(&t[from..], &mut key);
+    // Whole characters were appended, so this never falls back.
+    String::from_utf8(key).unwrap_or_default()
 }
 
 fn remove(keep: &mut [Option<Option<usize>>], i: usize, stats: &mut RepairStats) {
     if keep[i].is_some() {
         keep[i] = None;
         stats.boilerplate += 1;
+    }
+}
+
+/// Record that paragraph `i` holds the passage with key `k`: the index keeps the first
+/// paragraph holding it and the first other one.
+fn index_add<'n>(index: &mut FxHashMap<&'n str, (usize, usize)>, k: &'n str, i: usize) {
+    if k.len() >= MIN_REPEAT_CHARS {
+        index
+            .entry(k)
+            .and_modify(|e| {
+                if e.0 != i && e.1 == usize::MAX {
+                    e.1 = i;
+                }
+            })
+            .or_insert((i, usize::MAX));
     }
 }
 
@@ -612,7 +703,7 @@ const MIN_REPEAT_CHARS: usize = 25;
 fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Option<Option<usize>>> {
     let lex = lexicon();
     let n = paras.len();
-    let texts: Vec<String> = paras.iter().map(|p| para_text(text, p)).collect();
+    let texts: Vec<Cow<'_, str>> = paras.iter().map(|p| para_text(text, p)).collect();
     let mut keep: Vec<Option<Option<usize>>> = vec![Some(None); n];
     // Page furniture, artefacts, metadata labels, keyword lines, captions.
     let mut caption_texts: Vec<(usize, String)> = Vec::new();
@@ -633,7 +724,7 @@ fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Optio
             continue;
         }
         // A line printed twice back to back: keep the first copy.
-        if paras[i].lines.len() == 1 && t.chars().count() >= 40 {
+        if paras[i].lines.len() == 1 && more_chars_than(t, 39) {
             let line = paras[i].lines[0];
             for mid in [t.len() / 2, t.len() / 2 + 1, t.len().div_ceil(2) - 1] {
                 if mid == 0 || !t.is_char_boundary(mid) {
@@ -648,12 +739,29 @@ fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Optio
             }
         }
     }
+    // Comparison keys of the paragraphs, and of their sentences and quotations (`units`) as
+    // `(paragraph, key start, key end)`: a unit's key is a slice of its paragraph's key.
+    let mut norms: Vec<String> = Vec::with_capacity(n);
+    let mut unit_keys: Vec<(usize, usize, usize)> = Vec::new();
+    let (mut spans, mut cuts, mut at) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, t) in texts.iter().enumerate() {
+        spans.clear();
+        units(t, &mut spans);
+        cuts.clear();
+        cuts.extend(spans.iter().flat_map(|&(a, b)| [a, b]));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let key = norm_with_cuts(t, &cuts, &mut at);
+        let key_at = |pos: usize| cuts.binary_search(&pos).map_or(0, |k| at[k]);
+        unit_keys.extend(spans.iter().map(|&(a, b)| (i, key_at(a), key_at(b))));
+        norms.push(key);
+    }
     // The caption's text repeated on the next line without its credit.
     for (i, cap) in caption_texts {
         for j in [i + 1, i.wrapping_sub(1)] {
             if j < n && keep[j].is_some() {
-                let nj = norm(&texts[j]);
-                if nj.len() >= 20 && cap.contains(&nj) {
+                let nj = &norms[j];
+                if nj.len() >= 20 && cap.contains(nj.as_str()) {
                     remove(&mut keep, j, stats);
                 }
             }
@@ -662,27 +770,17 @@ fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Optio
     // Repeats: a paragraph equal to the previous kept one (a headline printed twice), or one
     // that repeats a sentence / quotation found in another paragraph (a pull quote), with the
     // lone name line that follows it.
-    let mut index: FxHashMap<String, (usize, usize)> = FxHashMap::default();
-    for (i, t) in texts.iter().enumerate() {
-        if keep[i].is_none() {
-            continue;
+    let mut index: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    let mut units_of = unit_keys.iter().peekable();
+    for (i, pn) in norms.iter().enumerate() {
+        let kept = keep[i].is_some();
+        if kept {
+            index_add(&mut index, pn, i);
         }
-        let mut add = |s: &str| {
-            let k = norm(s);
-            if k.len() >= MIN_REPEAT_CHARS {
-                index
-                    .entry(k)
-                    .and_modify(|e| {
-                        if e.0 != i && e.1 == usize::MAX {
-                            e.1 = i;
-                        }
-                    })
-                    .or_insert((i, usize::MAX));
+        while let Some(&(_, a, b)) = units_of.next_if(|u| u.0 == i) {
+            if kept {
+                index_add(&mut index, &pn[a..b], i);
             }
-        };
-        add(t);
-        for u in units(t) {
-            add(u);
         }
     }
     let mut prev_kept: Option<usize> = None;
@@ -690,19 +788,18 @@ fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Optio
         if keep[i].is_none() {
             continue;
         }
-        let k = norm(&texts[i]);
+        let k = norms[i].as_str();
         if let Some(p) = prev_kept
             && !k.is_empty()
-            && k == norm(&texts[p])
+            && k == norms[p]
         {
             remove(&mut keep, i, stats);
             continue;
         }
-        let words = texts[i].split_whitespace().count();
         let mut repeat = false;
         if k.len() >= MIN_REPEAT_CHARS
-            && words <= 80
-            && let Some(&(first, second)) = index.get(&k)
+            && texts[i].split_whitespace().nth(80).is_none()
+            && let Some(&(first, second)) = index.get(k)
         {
             let other = if first != i { first } else { second };
             repeat = other != usize::MAX && (other < i || starts_with_quote(&texts[i]));
@@ -742,7 +839,7 @@ fn repair_span(
             let sentence_start = *first || ends_sentence_chunk(&orig[..gap]);
             if !*first {
                 if &orig[gap..cs] == " " {
-                    b.copy_raw(orig, gap, cs);
+                    b.copy_raw(gap, cs);
                 } else {
                     b.insert(" ");
                 }
@@ -755,12 +852,12 @@ fn repair_span(
             let mut pos = cs;
             for &ins in inserts.iter() {
                 if ins > pos && ins < ce {
-                    b.copy(orig, pos, ins);
+                    b.copy(pos, ins);
                     b.insert(" ");
                     pos = ins;
                 }
             }
-            b.copy(orig, pos, ce);
+            b.copy(pos, ce);
         };
     for (i, c) in line.char_indices() {
         let at = start + i;
@@ -870,6 +967,20 @@ fn chunk_inserts(
     let bytes = chunk.as_bytes();
     // Fast path: a plain lower-case word (the vast majority of tokens) that is known.
     if bytes.iter().all(u8::is_ascii_lowercase) && (bytes.len() < 5 || lex.is_known(chunk)) {
+        return;
+    }
+    // Fast path: ASCII letters, optionally followed by one clause or sentence mark ("Kabul",
+    // "attacks,", "said."). No URL, code, bracket or punctuation rule applies to such a token
+    // (the mark ends it), so only the letter run is checked, exactly as below.
+    let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let mark = |b: &u8| matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?');
+    if letters > 0 && (letters == bytes.len() || letters + 1 == bytes.len() && mark(&bytes[letters])) {
+        let ctx = Ctx { chunk, cs, lex, sentence_start, allow_content };
+        letter_run(&ctx, 0, letters, out, st);
+        return;
+    }
+    // Numbers and their punctuation ("2021", "1,000", "3.5."): nothing to repair.
+    if bytes.iter().all(|b| b.is_ascii_digit() || mark(b)) {
         return;
     }
     if is_url_like(chunk) || is_code_like(chunk) {
@@ -1171,11 +1282,41 @@ fn word_run(ctx: &Ctx, s: usize, e: usize, cap_case: Case, out: &mut Vec<usize>,
         return;
     }
     if w.len() >= 5 {
-        let lower = w.to_ascii_lowercase();
-        if !lex.is_known(&lower)
-            && let Some(lens) = lex.split_glued(&lower, cap_case)
+        let lower = AsciiLower::new(w);
+        let lower = lower.as_str();
+        if !lex.is_known(lower)
+            && let Some(lens) = lex.split_glued(lower, cap_case)
         {
             push_splits(ctx, s, &lens, out, st);
+        }
+    }
+}
+
+/// A token lower-cased (ASCII letters only), on the stack when it is word-sized.
+struct AsciiLower {
+    buf: [u8; 48],
+    len: usize,
+    long: Option<String>,
+}
+
+impl AsciiLower {
+    fn new(w: &str) -> Self {
+        let mut buf = [0u8; 48];
+        match buf.get_mut(..w.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(w.as_bytes());
+                dst.make_ascii_lowercase();
+                AsciiLower { buf, len: w.len(), long: None }
+            }
+            None => AsciiLower { buf, len: 0, long: Some(w.to_ascii_lowercase()) },
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.long {
+            Some(s) => s,
+            // ASCII lower-casing of a `str` is still UTF-8: the fallback is never taken.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
         }
     }
 }
@@ -1187,8 +1328,8 @@ fn push_splits(ctx: &Ctx, s: usize, lens: &[usize], out: &mut Vec<usize>, st: &m
     let mut at = s;
     let mut has_function = false;
     for l in lens {
-        let piece = ctx.chunk[at..at + l].to_ascii_lowercase();
-        has_function |= ctx.lex.is_function(&piece);
+        let piece = AsciiLower::new(&ctx.chunk[at..at + l]);
+        has_function |= ctx.lex.is_function(piece.as_str());
         at += l;
     }
     if has_function {

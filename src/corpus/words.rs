@@ -152,8 +152,9 @@ pub(crate) struct Lexicon {
     segmenter: Segmenter,
 }
 
-/// Per-thread memo of segmentation results: token and case → piece lengths.
-type SplitCache = FxHashMap<(String, Case), Option<Vec<usize>>>;
+/// Per-thread memo of segmentation results: token → piece lengths for each [`Case`]
+/// (`None`: not computed yet). Keyed by the token alone so that a lookup needs no allocation.
+type SplitCache = FxHashMap<String, [Option<Option<Vec<usize>>>; 3]>;
 
 thread_local! {
     static SEARCH: RefCell<Search> = RefCell::new(Search::default());
@@ -279,15 +280,16 @@ impl Lexicon {
             return true;
         }
         let known = |w: &str| self.words.contains_key(w);
+        let known2 = |parts: &[&str]| self.known_concat(parts);
         for suf in ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied"] {
             if let Some(stem) = lower.strip_suffix(suf) {
                 if stem.len() < 3 {
                     continue;
                 }
-                if known(stem) || known(&format!("{stem}e")) {
+                if known(stem) || known2(&[stem, "e"]) {
                     return true;
                 }
-                if (suf == "ies" || suf == "ied") && known(&format!("{stem}y")) {
+                if (suf == "ies" || suf == "ied") && known2(&[stem, "y"]) {
                     return true;
                 }
                 // Doubled final consonant: "planned", "targetting".
@@ -318,13 +320,27 @@ impl Lexicon {
         ];
         for (a, b) in VARIANTS {
             for pos in [lower.find(a), lower.rfind(a)].into_iter().flatten() {
-                let alt = format!("{}{}{}", &lower[..pos], b, &lower[pos + a.len()..]);
-                if known(&alt) {
+                if known2(&[&lower[..pos], b, &lower[pos + a.len()..]]) {
                     return true;
                 }
             }
         }
         false
+    }
+
+    /// Whether the concatenation of `parts` is an entry of the lexicon; built on the stack
+    /// (these are candidate spellings of one word), not in a new `String`.
+    fn known_concat(&self, parts: &[&str]) -> bool {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for p in parts {
+            let Some(dst) = buf.get_mut(n..n + p.len()) else {
+                return self.words.contains_key(&parts.concat());
+            };
+            dst.copy_from_slice(p.as_bytes());
+            n += p.len();
+        }
+        std::str::from_utf8(&buf[..n]).is_ok_and(|w| self.words.contains_key(w))
     }
 
     /// A known word usable as the left part of a case-change or digit split ("the", "deepened").
@@ -376,17 +392,23 @@ impl Lexicon {
         {
             return None;
         }
-        let key = (lower.to_string(), case);
-        if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        let slot = case as usize;
+        if let Some(hit) = CACHE.with(|c| c.borrow().get(lower).and_then(|slots| slots[slot].clone())) {
             return hit;
         }
         let result = self.split_uncached(lower, case);
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
+            if let Some(slots) = c.get_mut(lower) {
+                slots[slot] = Some(result.clone());
+                return;
+            }
             if c.len() >= CACHE_LIMIT {
                 c.clear();
             }
-            c.insert(key, result.clone());
+            let mut slots: [Option<Option<Vec<usize>>>; 3] = Default::default();
+            slots[slot] = Some(result.clone());
+            c.insert(lower.to_string(), slots);
         });
         result
     }

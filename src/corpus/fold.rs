@@ -1,0 +1,161 @@
+//! Case-insensitive tests without lower-casing whole strings.
+//!
+//! Ingestion compares lines and paragraphs against short lower-case ASCII keys ("copyright",
+//! "photo:", "the writer "). Lower-casing a whole paragraph to test its first few characters
+//! was most of the cost of loading a document; these helpers lower-case lazily, character by
+//! character, with the same result as `str::to_lowercase` for every key they are given.
+
+/// Whether `t.to_lowercase()` starts with `prefix` (lower-case ASCII), without building the
+/// lower-cased string. (`str::to_lowercase` differs from per-character lower-casing only for
+/// a final capital sigma, which never lower-cases to ASCII, so the answers agree.)
+pub(crate) fn starts_with_lower(t: &str, prefix: &str) -> bool {
+    // Fast path while `t` is ASCII: byte for byte.
+    let tb = t.as_bytes();
+    for (i, p) in prefix.bytes().enumerate() {
+        match tb.get(i) {
+            Some(b) if b.is_ascii() => {
+                if b.to_ascii_lowercase() != p {
+                    return false;
+                }
+            }
+            Some(_) => return starts_with_lower_chars(t, prefix),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// [`starts_with_lower`] character by character.
+fn starts_with_lower_chars(t: &str, prefix: &str) -> bool {
+    let mut folded = t.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| folded.next() == Some(p))
+}
+
+/// Byte index in `hay` of the first place where the lower-cased text reads `needle`
+/// (lower-case ASCII). Unlike `hay.to_lowercase().find(needle)`, the index is always a
+/// position in `hay` itself, even when lower-casing changes the byte length of some
+/// characters ("İ", "ẞ").
+pub(crate) fn find_lower(hay: &str, needle: &str) -> Option<usize> {
+    if hay.is_ascii() {
+        // Fast path: ASCII lower-casing keeps every byte in place.
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        let Some(&first) = n.first() else { return Some(0) };
+        let upper = first.to_ascii_uppercase();
+        let mut from = 0;
+        while let Some(k) = h.get(from..)?.iter().position(|&b| b == first || b == upper) {
+            let at = from + k;
+            if h.get(at..at + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
+                return Some(at);
+            }
+            from = at + 1;
+        }
+        return None;
+    }
+    hay.char_indices().map(|(i, _)| i).find(|&i| starts_with_lower(&hay[i..], needle))
+}
+
+/// True when `s` has more than `n` characters.
+pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
+    s.len() > n && (s.len() > 4 * n || s.chars().nth(n).is_some())
+}
+
+/// Append the comparison key of `s` to `out`: its letters and digits, lower-cased
+/// (`char::is_alphanumeric`, `char::to_lowercase`), with an ASCII fast path.
+pub(crate) fn push_norm(s: &str, out: &mut String) {
+    let mut bytes = std::mem::take(out).into_bytes();
+    push_norm_bytes(s, &mut bytes);
+    // Whole characters were appended to valid UTF-8, so this never falls back.
+    *out = String::from_utf8(bytes).unwrap_or_default();
+}
+
+/// [`push_norm`] onto UTF-8 bytes (whole characters are appended).
+pub(crate) fn push_norm_bytes(s: &str, bytes: &mut Vec<u8>) {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII, byte by byte (branch-free: every byte is written, and the length
+        // advances over letters and digits only); then one other character.
+        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let (ascii, tail) = rest.split_at(run);
+        let start = bytes.len();
+        bytes.resize(start + ascii.len(), 0);
+        let mut k = start;
+        for b in ascii.bytes() {
+            bytes[k] = b.to_ascii_lowercase();
+            k += usize::from(b.is_ascii_alphanumeric());
+        }
+        bytes.truncate(k);
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next()
+            && c.is_alphanumeric()
+        {
+            for l in c.to_lowercase() {
+                bytes.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        }
+        rest = chars.as_str();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definitions these helpers replace.
+    fn norm_reference(s: &str) -> String {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    }
+
+    const SAMPLES: &[&str] = &[
+        "",
+        "Copyright © 2024 Example Media. All Rights Reserved.",
+        "COPYRIGHT (C) The Media Line",
+        "PHOTO: a soldier",
+        "Photograph: x",
+        "The Writer heads a think tank",
+        "İstanbul ALL RIGHTS reserved",
+        "ẞtraße all rights",
+        "\u{212A}elvin KABUL Ωμέγα ΟΔΟΣ",
+        "Ärger, Ñandú 1,234.5 – “quoted” text",
+        "for more stories from The Daily Example go to",
+    ];
+
+    #[test]
+    fn prefix_test_agrees_with_to_lowercase() {
+        for s in SAMPLES {
+            for p in ["copyright", "photo:", "the writer ", "for more ", "all", "", "k", "i", "ss"] {
+                assert_eq!(starts_with_lower(s, p), s.to_lowercase().starts_with(p), "{s:?} / {p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn find_agrees_where_lengths_are_kept_and_stays_on_boundaries() {
+        for s in SAMPLES {
+            for n in ["all rights", "go to", "kabul", "x"] {
+                let got = find_lower(s, n);
+                if s.to_lowercase().len() == s.len() {
+                    assert_eq!(got, s.to_lowercase().find(n), "{s:?} / {n:?}");
+                }
+                if let Some(i) = got {
+                    assert!(s.is_char_boundary(i));
+                    assert!(starts_with_lower(&s[i..], n));
+                }
+            }
+        }
+        assert_eq!(find_lower("İstanbul ALL RIGHTS reserved", "all rights"), Some(10));
+        assert_eq!(find_lower("ẞtraße all rights", "all rights"), Some(10));
+        assert_eq!(find_lower("abc", "abcd"), None);
+    }
+
+    #[test]
+    fn norm_and_char_count() {
+        for s in SAMPLES {
+            let mut out = String::from("x");
+            push_norm(s, &mut out);
+            assert_eq!(out, format!("x{}", norm_reference(s)));
+            for n in [0, 1, 5, 12, 40, 200] {
+                assert_eq!(more_chars_than(s, n), s.chars().count() > n, "{s:?} {n}");
+            }
+        }
+    }
+}
