@@ -57,7 +57,7 @@ fn mess(text: &str, rng: &mut Rng) -> String {
     let mut out = String::new();
     let lines: Vec<&str> = text.lines().collect();
     if rng.below(3) == 0 {
-        out.push_str("\u{FEFF}");
+        out.push('\u{FEFF}');
     }
     for (i, l) in lines.iter().enumerate() {
         if rng.below(6) == 0 {
@@ -71,7 +71,7 @@ fn mess(text: &str, rng: &mut Rng) -> String {
                     0 | 1 => {}
                     2 => s.push_str("  "),
                     3 => s.push('\u{00A0}'),
-                    4 => s.push_str("\n"),
+                    4 => s.push('\n'),
                     _ => s.push(' '),
                 }
             }
