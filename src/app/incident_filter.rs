@@ -56,7 +56,10 @@ pub fn incident_filter_bar(ui: &mut egui::Ui, state: &AppState) -> Option<Arc<Ve
     let id = memory_id();
     let mut mem = ui.data(|d| d.get_temp::<FilterMemory>(id)).unwrap_or_default();
     let f = &mut mem.filters;
-    ui.horizontal_wrapped(|ui| {
+    // Fixed rows (a wrapping layout would split labels from their fields): type and dates,
+    // then the four text fields, in two rows when the panel is narrow.
+    let narrow = ui.available_width() < 640.0;
+    ui.horizontal(|ui| {
         let shown = f.event_type.clone().unwrap_or_else(|| "All types".to_string());
         ui.label("Type");
         egui::ComboBox::from_id_salt("incident_type_filter")
@@ -72,19 +75,34 @@ pub fn incident_filter_bar(ui: &mut egui::Ui, state: &AppState) -> Option<Arc<Ve
             .accessible_name("Filter incidents by type");
         date_filter(ui, &mut f.from, "From", "Incidents from date");
         date_filter(ui, &mut f.to, "to", "Incidents to date");
-        text_filter(ui, &mut f.speaker, "Speaker", "Filter incidents by speaker", 90.0);
-        text_filter(ui, &mut f.actor, "Actor", "Filter incidents by actor", 90.0);
-        text_filter(ui, &mut f.place, "Place", "Filter incidents by place", 90.0);
-        text_filter(ui, &mut f.outlet, "Outlet", "Filter incidents by outlet", 90.0);
-        if ui
+    });
+    let mut clear = false;
+    let mut clear_button = |ui: &mut egui::Ui, f: &SearchFilters| {
+        clear |= ui
             .add_enabled(!f.is_empty(), egui::Button::new("Clear").small())
             .on_hover_text("Show every incident")
             .accessible_name("Clear incident filters")
-            .clicked()
-        {
-            *f = SearchFilters::default();
+            .clicked();
+    };
+    ui.horizontal(|ui| {
+        text_filter(ui, &mut f.speaker, "Speaker", "Filter incidents by speaker", 90.0);
+        text_filter(ui, &mut f.actor, "Actor", "Filter incidents by actor", 90.0);
+        if !narrow {
+            text_filter(ui, &mut f.place, "Place", "Filter incidents by place", 90.0);
+            text_filter(ui, &mut f.outlet, "Outlet", "Filter incidents by outlet", 90.0);
+            clear_button(ui, f);
         }
     });
+    if narrow {
+        ui.horizontal(|ui| {
+            text_filter(ui, &mut f.place, "Place", "Filter incidents by place", 90.0);
+            text_filter(ui, &mut f.outlet, "Outlet", "Filter incidents by outlet", 90.0);
+            clear_button(ui, f);
+        });
+    }
+    if clear {
+        *f = SearchFilters::default();
+    }
     let filters = mem.filters.clone();
     let mask = if filters.is_empty() {
         None

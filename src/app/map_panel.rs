@@ -5,6 +5,8 @@
 //! sources ([`incident_detail_ui`]). A cluster whose incidents share one place (it would
 //! never split by zooming) lists them in a popup instead, so each can be selected.
 
+use std::sync::Arc;
+
 use eframe::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, Vec2};
 
 use super::incident_filter::{incident_filter_bar, passes};
@@ -16,6 +18,7 @@ use super::widgets::muted;
 use crate::analysis::geo::{
     MapPoint, Projection, cluster, incident_points, is_stacked, map_bounds, provinces,
 };
+use crate::analysis::incidents::chronology_text;
 use crate::analysis::timeline::{fatality_radius, type_colour};
 
 /// Pan and zoom of the map, and the open list of a cluster that cannot split (egui memory).
@@ -51,7 +54,16 @@ const MAX_ZOOM: f32 = 60.0;
 /// Draw the Map tab.
 pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let incidents = &state.corpus.incidents;
-    let points = incident_points(incidents, &state.corpus.events);
+    // Marker positions change only with the corpus: computed once per generation.
+    let points_id = egui::Id::unique("map_points");
+    let points: Arc<Vec<MapPoint>> = match ui.data(|d| d.get_temp::<(u64, Arc<Vec<MapPoint>>)>(points_id)) {
+        Some((g, p)) if g == state.corpus_generation => p,
+        _ => {
+            let p = Arc::new(incident_points(incidents, &state.corpus.events));
+            ui.data_mut(|d| d.insert_temp(points_id, (state.corpus_generation, p.clone())));
+            p
+        }
+    };
     let view_id = egui::Id::unique("map_view");
     let mut view = ui.data(|d| d.get_temp::<View>(view_id)).unwrap_or_default();
     muted(
@@ -287,16 +299,22 @@ fn stack_list_ui(
         return false;
     }
     let mut open = true;
-    // Beside the cluster, kept inside the map.
-    let pos = Pos2::new(
-        (at.x + 18.0).min(map.right() - 340.0).max(map.left() + 4.0),
-        (at.y - 20.0).max(map.top() + 4.0),
-    );
-    egui::Area::new(egui::Id::unique("map_stack_list")).order(egui::Order::Foreground).fixed_pos(pos).show(
-        ui.ctx(),
-        |ui| {
+    // Below the cluster (above it near the bottom edge), kept inside the map.
+    const W: f32 = 340.0;
+    let x = (at.x - W / 2.0).min(map.right() - W - 4.0).max(map.left() + 4.0);
+    let below = map.bottom() - at.y >= at.y - map.top();
+    let (pos, pivot) = if below {
+        (Pos2::new(x, at.y + 24.0), egui::Align2::LEFT_TOP)
+    } else {
+        (Pos2::new(x, at.y - 24.0), egui::Align2::LEFT_BOTTOM)
+    };
+    egui::Area::new(egui::Id::unique("map_stack_list"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(pos)
+        .pivot(pivot)
+        .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_max_width(330.0);
+                ui.set_max_width(W - 10.0);
                 ui.horizontal(|ui| {
                     ui.strong(format!("{} incidents at {}", shown.len(), list.place));
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -310,13 +328,13 @@ fn stack_list_ui(
                         }
                     });
                 });
-                egui::ScrollArea::vertical().id_salt("map_stack_scroll").max_height(240.0).show(ui, |ui| {
+                let mut entries = |ui: &mut egui::Ui| {
                     for &i in &shown {
                         let Some(inc) = state.corpus.incidents.get(i) else { continue };
                         let date =
                             inc.day_range().map(|r| r.display()).unwrap_or_else(|| "Undated".to_string());
-                        let text =
-                            format!("{date}: {} ({})", ellipsize(&inc.summary, 70), inc.corroboration());
+                        let prose = chronology_text(inc, &state.corpus.events);
+                        let text = format!("{date}: {}", ellipsize(&prose, 110));
                         let selected = state.selected_incident == Some(i);
                         let resp = ui
                             .add(egui::Button::selectable(selected, RichText::new(&text).small()).wrap())
@@ -325,9 +343,17 @@ fn stack_list_ui(
                             commands.push(Command::SelectIncident(Some(i)));
                         }
                     }
-                });
+                };
+                // A short list shows whole; a long one scrolls.
+                if shown.len() <= 6 {
+                    entries(ui);
+                } else {
+                    egui::ScrollArea::vertical()
+                        .id_salt("map_stack_scroll")
+                        .max_height(300.0)
+                        .show(ui, entries);
+                }
             });
-        },
-    );
+        });
     open
 }

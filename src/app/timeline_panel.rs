@@ -3,6 +3,8 @@
 //! sources below the chart ([`incident_detail_ui`], shared with the Map). The filter bar
 //! (type, dates, speaker, actor, place, outlet) is shared with the Map.
 
+use std::sync::Arc;
+
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::incident_filter::{incident_filter_bar, passes};
@@ -10,7 +12,7 @@ use super::state::{AppState, Command};
 use super::theme;
 use super::widgets::muted;
 use crate::analysis::timeline::{
-    MAX_RADIUS, Precision, axis_ticks, civil_from_days, timeline_items_where, type_colour,
+    MAX_RADIUS, Precision, TimelineItem, axis_ticks, civil_from_days, timeline_items_where, type_colour,
 };
 
 /// Zoom and centre of the visible date range, kept in egui memory like a scroll offset.
@@ -46,7 +48,17 @@ pub(crate) fn rgb(c: [u8; 3]) -> Color32 {
 pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let incidents = &state.corpus.incidents;
     let mask = incident_filter_bar(ui, state);
-    let items = timeline_items_where(incidents, 3, |i| passes(&mask, i));
+    // Items change only with the corpus or the filters: cached in egui memory.
+    let items_id = egui::Id::unique("timeline_items");
+    type Cached = (u64, Option<Arc<Vec<bool>>>, Arc<Vec<TimelineItem>>);
+    let items: Arc<Vec<TimelineItem>> = match ui.data(|d| d.get_temp::<Cached>(items_id)) {
+        Some((g, m, items)) if g == state.corpus_generation && m == mask => items,
+        _ => {
+            let items = Arc::new(timeline_items_where(incidents, 3, |i| passes(&mask, i)));
+            ui.data_mut(|d| d.insert_temp(items_id, (state.corpus_generation, mask.clone(), items.clone())));
+            items
+        }
+    };
     let kept = (0..incidents.len()).filter(|&i| passes(&mask, i)).count();
     let undated = kept - items.len();
     muted(
@@ -159,18 +171,16 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         );
         painter
             .line_segment([Pos2::new(x, axis_y), Pos2::new(x, axis_y + 4.0)], Stroke::new(1.0, theme::MUTED));
-        painter.text(
-            Pos2::new(x + 2.0, axis_y + 5.0),
-            egui::Align2::LEFT_TOP,
-            label,
-            egui::FontId::proportional(11.0),
-            theme::MUTED,
-        );
+        // A label that would be cut by the chart's right edge is left out (its tick stays).
+        let galley = painter.layout_no_wrap(label, egui::FontId::proportional(11.0), theme::MUTED);
+        if x + 2.0 + galley.size().x <= rect.right() - 2.0 {
+            painter.galley(Pos2::new(x + 2.0, axis_y + 5.0), galley, theme::MUTED);
+        }
     }
 
     // Markers: imprecise dates (month/year) as faint bars, day dates as discs.
     let mut clicked = None;
-    for t in &items {
+    for t in items.iter() {
         let colour = rgb(t.colour);
         let y = y_of(t.lane);
         let r = t.radius.min(lane_h / 2.0).max(2.5);
@@ -271,7 +281,8 @@ pub(crate) fn incident_detail_ui(ui: &mut egui::Ui, state: &AppState, commands: 
             });
         });
         muted(ui, format!("{} · reported by {}", inc.event_type, inc.corroboration()));
-        ui.label(&inc.summary);
+        // What happened in plain prose, built from the fields (as the drafted chronology).
+        ui.label(crate::analysis::incidents::chronology_text(inc, &state.corpus.events));
         for c in &inc.conflicts {
             ui.colored_label(theme::ERROR, format!("Conflict: {}", c.summary));
         }
