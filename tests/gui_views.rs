@@ -114,8 +114,8 @@ fn map_shows_markers_and_a_click_selects_an_incident() {
     assert!(mapped.contains(&sel));
     assert!(h.query_all_by_label_contains("Source: ").count() >= 1);
     // A place filter that matches nothing hides every marker.
-    h.get_by_label("Filter incidents by place").focus();
-    h.get_by_label("Filter incidents by place").type_text("Atlantis");
+    h.get_by_label("Filter by place").focus();
+    h.get_by_label("Filter by place").type_text("Atlantis");
     h.run();
     h.get_by_label("Clear selection").click();
     h.run();
@@ -167,15 +167,15 @@ fn map_date_range_hides_incidents_outside_it() {
     let all = count(&h);
     assert!(all > 0);
     // A range far in the past keeps nothing; a wide range keeps every dated incident.
-    h.get_by_label("Incidents from date").focus();
-    h.get_by_label("Incidents from date").type_text("1900");
-    h.get_by_label("Incidents to date").focus();
-    h.get_by_label("Incidents to date").type_text("1901");
+    h.get_by_label("Filter from date").focus();
+    h.get_by_label("Filter from date").type_text("1900");
+    h.get_by_label("Filter to date").focus();
+    h.get_by_label("Filter to date").type_text("1901");
     h.run();
     assert_eq!(count(&h), 0, "nothing happened in 1900–1901");
-    h.get_by_label("Incidents to date").focus();
+    h.get_by_label("Filter to date").focus();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Incidents to date").type_text("2100");
+    h.get_by_label("Filter to date").type_text("2100");
     h.run();
     let dated = {
         let c = &h.state().state.corpus;
@@ -228,7 +228,7 @@ fn timeline_and_map_share_the_search_filters_type_actor_speaker_and_outlet() {
     assert!(all >= 3, "the seeds give several dated incidents");
 
     // Type, from the combo box.
-    h.get_by_label("Filter incidents by type").click();
+    h.get_by_label("Filter by type").click();
     h.run();
     h.get_by_label("Explosions/Remote violence").click();
     h.run();
@@ -243,8 +243,8 @@ fn timeline_and_map_share_the_search_filters_type_actor_speaker_and_outlet() {
     assert_eq!(map_count(&h), mapped(&by_type));
 
     // Actor, added on the Map, narrows both views.
-    h.get_by_label("Filter incidents by actor").focus();
-    h.get_by_label("Filter incidents by actor").type_text("Air Force");
+    h.get_by_label("Filter by actor").focus();
+    h.get_by_label("Filter by actor").type_text("Air Force");
     h.run();
     let by_actor = SearchFilters { actor: Some("Air Force".into()), ..by_type.clone() };
     assert_eq!(map_count(&h), mapped(&by_actor));
@@ -253,20 +253,20 @@ fn timeline_and_map_share_the_search_filters_type_actor_speaker_and_outlet() {
     assert_eq!(timeline_count(&h), dated(&by_actor));
 
     // Clear, then a speaker quoted in some source and an outlet.
-    h.get_by_label("Clear incident filters").click();
+    h.get_by_label("Clear shared filters").click();
     h.run();
     assert_eq!(timeline_count(&h), all);
     let speaker = corpus.quotes[0].speaker.clone();
-    h.get_by_label("Filter incidents by speaker").focus();
-    h.get_by_label("Filter incidents by speaker").type_text(&speaker);
+    h.get_by_label("Filter by speaker").focus();
+    h.get_by_label("Filter by speaker").type_text(&speaker);
     h.run();
     let by_speaker = SearchFilters { speaker: Some(speaker.clone()), ..Default::default() };
     assert_eq!(timeline_count(&h), dated(&by_speaker));
-    h.get_by_label("Clear incident filters").click();
+    h.get_by_label("Clear shared filters").click();
     h.run();
     let outlet = corpus.docs.iter().find_map(|d| d.meta.outlet.clone()).expect("a seed has an outlet");
-    h.get_by_label("Filter incidents by outlet").focus();
-    h.get_by_label("Filter incidents by outlet").type_text(&outlet);
+    h.get_by_label("Filter by outlet").focus();
+    h.get_by_label("Filter by outlet").type_text(&outlet);
     h.run();
     let by_outlet = SearchFilters { outlet: Some(outlet.clone()), ..Default::default() };
     assert_eq!(timeline_count(&h), dated(&by_outlet));
@@ -300,8 +300,8 @@ fn a_cluster_at_one_place_lists_its_incidents_and_each_can_be_selected() {
         .map(|p| p.incident)
         .collect();
     assert!(stacked.len() >= 2);
-    h.get_by_label("Filter incidents by place").focus();
-    h.get_by_label("Filter incidents by place").type_text(&place);
+    h.get_by_label("Filter by place").focus();
+    h.get_by_label("Filter by place").type_text(&place);
     h.run();
     let cluster = h.get_by_label_contains("one place: click to list them");
     let label = cluster.accesskit_node().label().unwrap_or_default().to_string();
@@ -338,4 +338,40 @@ fn a_cluster_at_one_place_lists_its_incidents_and_each_can_be_selected() {
     h.get_by_label("Close incident list").click();
     h.run();
     assert_eq!(h.query_all_by_label_contains("Select incident ").count(), 0);
+}
+
+#[test]
+fn search_uses_the_same_filters_and_they_carry_over_to_the_timeline() {
+    use briefing_builder::analysis::search::{Kind, SearchFilters};
+    use briefing_builder::analysis::timeline::timeline_items_where;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    assert!(h.state_mut().state.wait_for_jobs(std::time::Duration::from_secs(60)), "index built");
+    h.run();
+    h.get_by_label("Search").click();
+    h.run();
+    // A speaker filter with no words lists that speaker's quotes.
+    let corpus = h.state().state.corpus.clone();
+    let speaker = corpus.quotes[0].speaker.clone();
+    h.get_by_label("Filter by speaker").focus();
+    h.get_by_label("Filter by speaker").type_text(&speaker);
+    h.run();
+    let hits = h.state().state.search_hits.clone();
+    let expected =
+        corpus.quotes.iter().filter(|q| q.speaker.to_lowercase().contains(&speaker.to_lowercase())).count();
+    assert_eq!(hits.len(), expected, "every quote by {speaker}, nothing else");
+    assert!(hits.iter().all(|h| h.kind == Kind::Quote));
+    // A query narrows within the filter.
+    h.get_by_label("Search query").focus();
+    h.get_by_label("Search query").type_text("nonexistentword");
+    h.run();
+    assert!(h.state().state.search_hits.is_empty());
+    // The Timeline shows the incidents with a quote by the speaker in a source.
+    h.get_by_label("Timeline").click();
+    h.run();
+    let f = SearchFilters { speaker: Some(speaker.clone()), ..Default::default() };
+    let m = f.incident_mask(&corpus);
+    let dated = timeline_items_where(&corpus.incidents, 3, |i| m[i]).len();
+    assert_eq!(h.query_all_by_label_contains(" — ").count(), dated);
+    assert_eq!(h.state().state.filters, f, "one filter set for all three views");
 }

@@ -1,32 +1,24 @@
-//! The filter bar shared by the Timeline and the Map: the search's own filter model
-//! ([`SearchFilters`]: type, date range, speaker, actor, place, outlet) applied to incidents
-//! by [`SearchFilters::incident_mask`]. One set of filters serves both views (kept in egui
-//! memory like a scroll offset), so switching between them keeps the selection of incidents.
+//! The filter bar shared by Search, the Timeline and the Map: one [`SearchFilters`] in the
+//! app state (type, date range, speaker, actor, place, outlet), applied to search hits by
+//! the index and to incidents by [`SearchFilters::incident_mask`]. Switching between the
+//! three views keeps the filters.
 
 use std::sync::Arc;
 
 use eframe::egui::{self, RichText};
 
-use super::state::AppState;
+use super::state::{AppState, Command};
 use super::theme;
 use super::widgets::muted;
 use crate::analysis::search::SearchFilters;
 use crate::analysis::timeline::DayRange;
 use crate::extract::EVENT_TYPES;
 
-/// The filters and the last computed mask, keyed by the corpus generation.
-#[derive(Debug, Clone, Default)]
-struct FilterMemory {
-    filters: SearchFilters,
-    cached: Option<(u64, SearchFilters, Arc<Vec<bool>>)>,
-}
+/// The last computed incident mask: corpus generation, filters, mask.
+type CachedMask = (u64, SearchFilters, Arc<Vec<bool>>);
 
-fn memory_id() -> egui::Id {
-    egui::Id::unique("incident_filters")
-}
-
-/// A labelled text field bound to an optional filter string; true when it changed.
-fn text_filter(ui: &mut egui::Ui, value: &mut Option<String>, label: &str, name: &str, width: f32) -> bool {
+/// A labelled text field bound to an optional filter string.
+fn text_filter(ui: &mut egui::Ui, value: &mut Option<String>, label: &str, name: &str, width: f32) {
     let mut text = value.clone().unwrap_or_default();
     ui.label(label);
     let changed = ui
@@ -36,33 +28,28 @@ fn text_filter(ui: &mut egui::Ui, value: &mut Option<String>, label: &str, name:
     if changed {
         *value = if text.is_empty() { None } else { Some(text) };
     }
-    changed
 }
 
 /// A date field; a value that is not a date is flagged (it does not filter).
-fn date_filter(ui: &mut egui::Ui, value: &mut Option<String>, label: &str, name: &str) -> bool {
-    let changed = text_filter(ui, value, label, name, 84.0);
+fn date_filter(ui: &mut egui::Ui, value: &mut Option<String>, label: &str, name: &str) {
+    text_filter(ui, value, label, name, 84.0);
     if value.as_deref().is_some_and(|v| !v.trim().is_empty() && DayRange::parse(v).is_none()) {
         ui.label(RichText::new("not a date").small().color(theme::ERROR))
             .on_hover_text("Use ISO dates: 2025, 2025-10 or 2025-10-12");
     }
-    changed
 }
 
-/// Draw the filter bar and return which incidents pass: `None` when no filter is set (all
-/// pass), else one flag per incident of the corpus. The mask is recomputed only when the
-/// filters or the corpus change.
-pub fn incident_filter_bar(ui: &mut egui::Ui, state: &AppState) -> Option<Arc<Vec<bool>>> {
-    let id = memory_id();
-    let mut mem = ui.data(|d| d.get_temp::<FilterMemory>(id)).unwrap_or_default();
-    let f = &mut mem.filters;
+/// Draw the filter fields bound to `state.filters`; a change becomes
+/// [`Command::SetFilters`].
+pub fn filter_bar(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let mut f = state.filters.clone();
     // Fixed rows (a wrapping layout would split labels from their fields): type and dates,
     // then the four text fields, in two rows when the panel is narrow.
     let narrow = ui.available_width() < 640.0;
     ui.horizontal(|ui| {
         let shown = f.event_type.clone().unwrap_or_else(|| "All types".to_string());
         ui.label("Type");
-        egui::ComboBox::from_id_salt("incident_type_filter")
+        egui::ComboBox::from_id_salt("shared_type_filter")
             .selected_text(shown)
             .width(150.0)
             .show_ui(ui, |ui| {
@@ -72,56 +59,72 @@ pub fn incident_filter_bar(ui: &mut egui::Ui, state: &AppState) -> Option<Arc<Ve
                 }
             })
             .response
-            .accessible_name("Filter incidents by type");
-        date_filter(ui, &mut f.from, "From", "Incidents from date");
-        date_filter(ui, &mut f.to, "to", "Incidents to date");
+            .accessible_name("Filter by type");
+        date_filter(ui, &mut f.from, "From", "Filter from date");
+        date_filter(ui, &mut f.to, "to", "Filter to date");
     });
     let mut clear = false;
     let mut clear_button = |ui: &mut egui::Ui, f: &SearchFilters| {
         clear |= ui
             .add_enabled(!f.is_empty(), egui::Button::new("Clear").small())
-            .on_hover_text("Show every incident")
-            .accessible_name("Clear incident filters")
+            .on_hover_text("Clear the filters (they apply to Search, the Timeline and the Map)")
+            .accessible_name("Clear shared filters")
             .clicked();
     };
     ui.horizontal(|ui| {
-        text_filter(ui, &mut f.speaker, "Speaker", "Filter incidents by speaker", 90.0);
-        text_filter(ui, &mut f.actor, "Actor", "Filter incidents by actor", 90.0);
+        text_filter(ui, &mut f.speaker, "Speaker", "Filter by speaker", 90.0);
+        text_filter(ui, &mut f.actor, "Actor", "Filter by actor", 90.0);
         if !narrow {
-            text_filter(ui, &mut f.place, "Place", "Filter incidents by place", 90.0);
-            text_filter(ui, &mut f.outlet, "Outlet", "Filter incidents by outlet", 90.0);
-            clear_button(ui, f);
+            text_filter(ui, &mut f.place, "Place", "Filter by place", 90.0);
+            text_filter(ui, &mut f.outlet, "Outlet", "Filter by outlet", 90.0);
+            clear_button(ui, &f);
         }
     });
     if narrow {
         ui.horizontal(|ui| {
-            text_filter(ui, &mut f.place, "Place", "Filter incidents by place", 90.0);
-            text_filter(ui, &mut f.outlet, "Outlet", "Filter incidents by outlet", 90.0);
-            clear_button(ui, f);
+            text_filter(ui, &mut f.place, "Place", "Filter by place", 90.0);
+            text_filter(ui, &mut f.outlet, "Outlet", "Filter by outlet", 90.0);
+            clear_button(ui, &f);
         });
     }
     if clear {
-        *f = SearchFilters::default();
+        f = SearchFilters::default();
     }
-    let filters = mem.filters.clone();
-    let mask = if filters.is_empty() {
-        None
-    } else {
-        match &mem.cached {
-            Some((g, cf, m))
-                if *g == state.corpus_generation
-                    && *cf == filters
-                    && m.len() == state.corpus.incidents.len() =>
-            {
-                Some(m.clone())
-            }
-            _ => {
-                let m = Arc::new(filters.incident_mask(&state.corpus));
-                mem.cached = Some((state.corpus_generation, filters.clone(), m.clone()));
-                Some(m)
-            }
-        }
-    };
+    if f != state.filters {
+        commands.push(Command::SetFilters(f));
+    }
+}
+
+/// Which incidents pass the shared filters: `None` when no filter is set (all pass), else
+/// one flag per incident of the corpus. Recomputed only when the filters or the corpus
+/// change (cached in egui memory).
+pub fn incident_mask(ui: &egui::Ui, state: &AppState) -> Option<Arc<Vec<bool>>> {
+    let filters = &state.filters;
+    if filters.is_empty() {
+        return None;
+    }
+    let id = egui::Id::unique("incident_mask");
+    if let Some((g, f, m)) = ui.data(|d| d.get_temp::<CachedMask>(id))
+        && g == state.corpus_generation
+        && f == *filters
+        && m.len() == state.corpus.incidents.len()
+    {
+        return Some(m);
+    }
+    let m = Arc::new(filters.incident_mask(&state.corpus));
+    ui.data_mut(|d| d.insert_temp(id, (state.corpus_generation, filters.clone(), m.clone())));
+    Some(m)
+}
+
+/// The filter bar over the Timeline or the Map, with the count of matching incidents;
+/// returns [`incident_mask`].
+pub fn incident_filter_bar(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) -> Option<Arc<Vec<bool>>> {
+    filter_bar(ui, state, commands);
+    let mask = incident_mask(ui, state);
     if let Some(m) = &mask {
         let n = m.iter().filter(|&&k| k).count();
         muted(
@@ -132,7 +135,6 @@ pub fn incident_filter_bar(ui: &mut egui::Ui, state: &AppState) -> Option<Arc<Ve
             ),
         );
     }
-    ui.data_mut(|d| d.insert_temp(id, mem));
     mask
 }
 

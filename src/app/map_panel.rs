@@ -74,7 +74,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             incidents.len()
         ),
     );
-    let mask = incident_filter_bar(ui, state);
+    let mask = incident_filter_bar(ui, state, commands);
     ui.horizontal_wrapped(|ui| {
         if ui.button("−").on_hover_text("Zoom out").accessible_name("Zoom out").clicked() {
             view.zoom = (view.zoom / 1.5).max(1.0);

@@ -1,9 +1,11 @@
 //! Search: ranked full-text hits over documents, quotes and events (BM25, phrases in
 //! quotes, `prefix*`, `-exclude`), each with its snippet, `Show` and, for quotes and events,
-//! `Add`. Only visible rows are laid out.
+//! `Add`. Only visible rows are laid out. The filter bar (type, dates, speaker, actor,
+//! place, outlet) is the one the Timeline and the Map use.
 
 use eframe::egui::{self, Color32, FontId, RichText, TextFormat, text::LayoutJob};
 
+use super::incident_filter::filter_bar;
 use super::state::MAX_HITS;
 use super::widgets::muted;
 use super::{AppState, Command, theme};
@@ -33,13 +35,21 @@ pub fn search_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     if changed {
         commands.push(Command::Search(q, kinds));
     }
+    // The filters shared with the Timeline and the Map.
+    filter_bar(ui, state, commands);
     if state.search_index.is_none() {
         muted(ui, "Indexing the corpus…");
         return;
     }
     let n = state.search_hits.len();
-    if state.search_query.trim().is_empty() {
-        muted(ui, format!("Search {} documents, their quotes and events.", state.corpus.docs.len()));
+    if state.search_query.trim().is_empty() && state.filters.is_empty() {
+        muted(
+            ui,
+            format!(
+                "Search {} documents, their quotes and events; or set a filter to list what it matches.",
+                state.corpus.docs.len()
+            ),
+        );
         return;
     }
     muted(ui, if n >= MAX_HITS { format!("best {n} hits") } else { format!("{n} hits") });

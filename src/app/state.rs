@@ -84,6 +84,8 @@ pub enum Command {
     SortEvents(EventColumn),
     /// Run a full-text search (query text and which kinds of record).
     Search(String, SearchKinds),
+    /// Set the filters shared by Search, the Timeline and the Map (the search re-runs).
+    SetFilters(SearchFilters),
     /// Show a passage of a document in the Reader.
     JumpTo {
         /// Document index.
@@ -296,6 +298,9 @@ pub struct AppState {
     pub search_kinds: SearchKinds,
     /// Hits of the last search, best first.
     pub search_hits: Vec<Hit>,
+    /// Filters shared by Search, the Timeline and the Map: type, dates, speaker, actor,
+    /// place, outlet (`kinds` unused here: Search has its own check boxes).
+    pub filters: SearchFilters,
     /// A passage the Reader should select and scroll to on its next frame.
     pub pending_jump: Option<Span>,
     /// The Reader's cursor or selection (bytes of the clean text; empty for a bare cursor).
@@ -389,6 +394,7 @@ impl AppState {
             search_query: String::new(),
             search_kinds: SearchKinds::default(),
             search_hits: Vec::new(),
+            filters: SearchFilters::default(),
             pending_jump: None,
             reader_selection: None,
             saved: briefing.clone(),
@@ -543,8 +549,9 @@ impl AppState {
         if k.events {
             kinds.push(Kind::Event);
         }
-        let filters = SearchFilters { kinds, ..Default::default() };
-        self.search_hits = if query.is_empty() {
+        let filters = SearchFilters { kinds, ..self.filters.clone() };
+        // With no words, the filters alone list what they match (in corpus order).
+        self.search_hits = if query.is_empty() && self.filters.is_empty() {
             Vec::new()
         } else {
             index.search(&self.corpus.docs, &query, &filters, MAX_HITS)
@@ -603,6 +610,10 @@ impl AppState {
             Command::Search(q, kinds) => {
                 self.search_query = q;
                 self.search_kinds = kinds;
+                self.run_search();
+            }
+            Command::SetFilters(f) => {
+                self.filters = f;
                 self.run_search();
             }
             Command::SortEvents(c) => {

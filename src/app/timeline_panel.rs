@@ -47,7 +47,7 @@ pub(crate) fn rgb(c: [u8; 3]) -> Color32 {
 /// Draw the Timeline tab.
 pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let incidents = &state.corpus.incidents;
-    let mask = incident_filter_bar(ui, state);
+    let mask = incident_filter_bar(ui, state, commands);
     // Items change only with the corpus or the filters: cached in egui memory.
     let items_id = egui::Id::unique("timeline_items");
     type Cached = (u64, Option<Arc<Vec<bool>>>, Arc<Vec<TimelineItem>>);
