@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::corpus::{self, Document};
 use crate::pipeline::{Corpus, extract_json};
@@ -67,6 +67,9 @@ pub enum Command {
         /// Most hits to print.
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Filters (the same as the app's Search, Timeline and Map).
+        #[command(flatten)]
+        filters: FilterArgs,
     },
     /// Measure throughput and latency on a generated corpus.
     Bench {
@@ -126,8 +129,8 @@ pub fn run(command: Command) -> i32 {
         Command::Export { draft, pdf, md, paper, no_notes } => {
             crate::export::cli::run(&draft, pdf.as_deref(), md.as_deref(), paper, no_notes)
         }
-        Command::Search { query, files, json, limit } => {
-            crate::analysis::search::cli_run(&query, &files, json, limit)
+        Command::Search { query, files, json, limit, filters } => {
+            crate::analysis::search::cli_run(&query, &files, json, limit, &filters.into_filters())
         }
         Command::Bench { what, mb, docs } => crate::bench::run(&what, mb, docs),
     }
@@ -147,4 +150,70 @@ fn print_summary(out: &mut impl Write, corpus: &Corpus) -> std::io::Result<()> {
         corpus.events.len(),
         corpus.incidents.len()
     )
+}
+
+/// Search filters on the command line: text fields match case-insensitively as parts of
+/// the record's field; dates are ISO (`2025`, `2025-10`, `2025-10-12`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Events of this ACLED type or sub-type only ("Battles", "drone").
+    #[arg(long = "type")]
+    pub event_type: Option<String>,
+    /// Records dated on or after this date.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Records dated on or before this date.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Quotes by this speaker only.
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Records naming this actor.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Records at or naming this place.
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Records from this outlet.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Kinds of record to return (repeatable); all when absent.
+    #[arg(long, value_enum)]
+    pub kind: Vec<KindArg>,
+}
+
+/// A kind of search record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// Whole documents.
+    Document,
+    /// Attributed quotes.
+    Quote,
+    /// Events.
+    Event,
+}
+
+impl FilterArgs {
+    /// The search's filter model.
+    pub fn into_filters(self) -> crate::analysis::search::SearchFilters {
+        use crate::analysis::search::Kind;
+        crate::analysis::search::SearchFilters {
+            from: self.from,
+            to: self.to,
+            speaker: self.speaker,
+            actor: self.actor,
+            place: self.place,
+            event_type: self.event_type,
+            outlet: self.outlet,
+            kinds: self
+                .kind
+                .into_iter()
+                .map(|k| match k {
+                    KindArg::Document => Kind::Document,
+                    KindArg::Quote => Kind::Quote,
+                    KindArg::Event => Kind::Event,
+                })
+                .collect(),
+        }
+    }
 }

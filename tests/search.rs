@@ -335,3 +335,24 @@ fn incidents_pass_the_same_filters_as_search() {
     // blank text is no filter
     assert_eq!(mask(&c, SearchFilters { actor: Some("  ".into()), ..Default::default() }), vec![true, true]);
 }
+
+#[test]
+fn cli_filters_narrow_the_hits() {
+    let run = |args: &[&str]| {
+        let out =
+            std::process::Command::new(env!("CARGO_BIN_EXE_briefing-builder")).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_array().unwrap().clone()
+    };
+    let all = run(&["search", "pakistan", "--json", "--limit", "500"]);
+    let events =
+        run(&["search", "pakistan", "--json", "--limit", "500", "--kind", "event", "--type", "battles"]);
+    assert!(!events.is_empty() && events.len() < all.len());
+    assert!(events.iter().all(|h| h["kind"] == "event"));
+    // Filters without words list what they match.
+    let quotes = run(&["search", "", "--json", "--limit", "500", "--kind", "quote"]);
+    assert!(!quotes.is_empty() && quotes.iter().all(|h| h["kind"] == "quote"));
+    let none = run(&["search", "pakistan", "--json", "--from", "1900", "--to", "1901"]);
+    assert!(none.is_empty(), "nothing is dated 1900–1901");
+}

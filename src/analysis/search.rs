@@ -1057,7 +1057,8 @@ fn make_snippet(
 }
 
 /// Run `briefing-builder search`; returns the exit code.
-pub fn cli_run(query: &str, files: &[PathBuf], json: bool, limit: usize) -> i32 {
+/// `filters` narrow the hits; with filters, an empty query lists what they match.
+pub fn cli_run(query: &str, files: &[PathBuf], json: bool, limit: usize, filters: &SearchFilters) -> i32 {
     use std::io::Write;
     let (docs, failed) = crate::cli::load_files_or_seeds(files);
     if docs.is_empty() {
@@ -1065,13 +1066,13 @@ pub fn cli_run(query: &str, files: &[PathBuf], json: bool, limit: usize) -> i32 
         return 2;
     }
     let q = Query::parse(query);
-    if q.is_empty() {
-        eprintln!("briefing-builder: empty query (give words, \"a phrase\" or a prefix*)");
+    if q.is_empty() && filters.is_empty() {
+        eprintln!("briefing-builder: empty query (give words, \"a phrase\" or a prefix*, or a filter)");
         return 2;
     }
     let corpus = Corpus::build(docs);
     let index = SearchIndex::build(&corpus);
-    let hits = index.search(&corpus.docs, &q, &SearchFilters::default(), limit);
+    let hits = index.search(&corpus.docs, &q, filters, limit);
     let mut out = std::io::stdout().lock();
     let res = if json {
         let v: Vec<serde_json::Value> = hits
