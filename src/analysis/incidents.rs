@@ -1243,6 +1243,12 @@ fn summary_head(what: &str) -> Option<String> {
 /// country's name ("Pakistani forces", "Afghan Taliban", "Pakistan Air Force").
 fn belongs_to(actor: &str, country: &str) -> bool {
     let c = country.to_lowercase();
+    if c.contains(' ') {
+        // "United States": the whole name ("United States Army"), not a word stem that
+        // "United Nations" shares.
+        let a = actor.to_lowercase();
+        return a != c && a.contains(&c);
+    }
     let stem: String = c.chars().take(c.chars().count().clamp(4, 6)).collect();
     actor.to_lowercase() != c
         && actor
@@ -1595,6 +1601,85 @@ mod tests {
         assert_eq!(victim_category("civilians, including women and children"), Some("civilians"));
         assert_eq!(victim_category("soldiers"), Some("security forces"));
         assert_eq!(victim_claimant("militants according to ISPR"), Some("ISPR".to_string()));
+    }
+
+    #[test]
+    fn forces_belong_to_their_country() {
+        assert!(belongs_to("Pakistan Air Force", "Pakistan"));
+        assert!(belongs_to("Pakistani forces", "Pakistan"));
+        assert!(belongs_to("Afghan Taliban", "Afghanistan"));
+        assert!(belongs_to("Iranian border guards", "Iran"));
+        assert!(!belongs_to("Pakistan", "Pakistan"));
+        assert!(!belongs_to("TTP", "Pakistan"));
+        assert!(!belongs_to("Indus Rangers", "India"));
+        assert!(belongs_to("United States Army", "United States"));
+        assert!(!belongs_to("United Nations", "United States"));
+    }
+
+    #[test]
+    fn specific_places_drop_their_containers() {
+        use crate::extract::Location;
+        use crate::extract::places::Place;
+        let loc = |name: &str, kind: &str, district: Option<&str>, province: Option<&str>, country: &str| {
+            Location {
+                text: name.to_string(),
+                place: Some(Place {
+                    name: name.to_string(),
+                    kind: kind.to_string(),
+                    district: district.map(str::to_string),
+                    province: province.map(str::to_string),
+                    country: country.to_string(),
+                    lat: 0.0,
+                    lon: 0.0,
+                }),
+            }
+        };
+        let e = Event {
+            doc: "d".into(),
+            evidence: String::new(),
+            span: crate::corpus::Span::new(0, 0),
+            anchor: crate::corpus::Anchor::default(),
+            what: String::new(),
+            event_type: "Battles".into(),
+            sub_type: "Armed clash".into(),
+            date: None,
+            date_text: None,
+            locations: vec![
+                loc("Northland", "country", None, None, "Northland"),
+                loc("Hill Province", "province", None, Some("Hill Province"), "Northland"),
+                loc("Vale District", "district", Some("Vale District"), Some("Hill Province"), "Northland"),
+                loc("Riverton", "town", Some("Vale District"), Some("Hill Province"), "Northland"),
+                loc("Coast Province", "province", None, Some("Coast Province"), "Northland"),
+                Location { text: "the old fort".into(), place: None },
+            ],
+            country: None,
+            actors: Vec::new(),
+            fatalities: None,
+            fatalities_claimed_by: None,
+            victims: None,
+        };
+        assert_eq!(specific_places(&[&e]), vec!["Riverton", "Coast Province"]);
+        let only_text =
+            Event { locations: vec![Location { text: "the old fort".into(), place: None }], ..e.clone() };
+        assert_eq!(specific_places(&[&only_text]), vec!["the old fort"]);
+    }
+
+    #[test]
+    fn sub_types_read_as_plain_nouns_refined_by_weapons() {
+        let n = |sub: &str, text: &str| sub_type_noun(sub, "Explosions/Remote violence", text);
+        assert_eq!(n("Air/drone strike", "jets and drones struck"), "air and drone strikes");
+        assert_eq!(n("Air/drone strike", "a drone hit a car"), "drone strikes");
+        assert_eq!(n("Air/drone strike", "strikes hit camps"), "air strikes");
+        assert_eq!(
+            n("Shelling/artillery/missile attack", "mortar and rocket rounds"),
+            "rocket and mortar fire"
+        );
+        assert_eq!(n("Shelling/artillery/missile attack", "shells fell"), "shelling");
+        assert_eq!(n("Suicide bomb", ""), "suicide bombing");
+        assert_eq!(n("Remote explosive/landmine/IED", ""), "bombing");
+        assert_eq!(sub_type_noun("Armed clash", "Battles", ""), "clashes");
+        assert_eq!(sub_type_noun("Talks/mediation", "Strategic developments", ""), "talks or mediation");
+        assert_eq!(sub_type_noun("Other", "Strategic developments", ""), "");
     }
 
     #[test]

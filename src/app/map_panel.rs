@@ -12,7 +12,7 @@ use eframe::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, Vec2};
 use super::incident_filter::{incident_filter_bar, passes};
 use super::state::{AppState, Command};
 use super::theme;
-use super::timeline_panel::{TYPES, incident_detail_ui, legend_item, marker_label, rgb};
+use super::timeline_panel::{TYPES, incident_detail_ui, incident_tooltip, legend_item, marker_label, rgb};
 use super::widgets::ellipsize;
 use super::widgets::muted;
 use crate::analysis::geo::{
@@ -241,7 +241,15 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         };
         let resp = ui.interact(hit.intersect(rect), view_id.with(("marker", first.incident)), Sense::click());
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-        if resp.on_hover_text(&label).clicked() {
+        // A single marker's tooltip gives the incident in prose (built only when hovered).
+        let single = matches!(click, Click::Select(_)).then_some(first.incident);
+        let resp = resp.on_hover_ui(|ui| match single {
+            Some(i) => incident_tooltip(ui, state, i, Some(&first.place)),
+            None => {
+                ui.label(&label);
+            }
+        });
+        if resp.clicked() {
             clicked = Some(click);
         }
     }

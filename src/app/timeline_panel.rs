@@ -11,6 +11,7 @@ use super::incident_filter::{incident_filter_bar, passes};
 use super::state::{AppState, Command};
 use super::theme;
 use super::widgets::muted;
+use crate::analysis::incidents::chronology_text;
 use crate::analysis::timeline::{
     MAX_RADIUS, Precision, TimelineItem, axis_ticks, civil_from_days, timeline_items_where, type_colour,
 };
@@ -224,7 +225,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         let label = marker_label(state, t.incident, &t.label);
         let resp = ui.interact(hit, view_id.with(t.incident), Sense::click());
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-        let resp = resp.on_hover_text(&label);
+        let resp = resp.on_hover_ui(|ui| incident_tooltip(ui, state, t.incident, None));
         if resp.clicked() {
             clicked = Some(t.incident);
         }
@@ -249,7 +250,23 @@ pub(crate) fn legend_item(ui: &mut egui::Ui, t: &str) {
     );
 }
 
-/// The accessible name and tooltip of an incident marker: date, summary, sources, dead.
+/// The tooltip of an incident marker: its date (and place on the Map), then the incident in
+/// plain prose with sources and figures ([`chronology_text`]).
+pub(crate) fn incident_tooltip(ui: &mut egui::Ui, state: &AppState, incident: usize, place: Option<&str>) {
+    let Some(inc) = state.corpus.incidents.get(incident) else { return };
+    ui.set_max_width(360.0);
+    let date = inc.day_range().map(|r| r.display()).unwrap_or_else(|| "Undated".to_string());
+    ui.strong(match place {
+        Some(p) => format!("{date} · {p}"),
+        None => date,
+    });
+    ui.label(chronology_text(inc, &state.corpus.events));
+    if !inc.conflicts.is_empty() {
+        ui.colored_label(theme::ERROR, "Conflicting claims: click to see them.");
+    }
+}
+
+/// The accessible name of an incident marker: date, summary, sources, dead.
 pub(crate) fn marker_label(state: &AppState, incident: usize, base: &str) -> String {
     let Some(inc) = state.corpus.incidents.get(incident) else { return base.to_string() };
     let dead = match (inc.fatalities_min, inc.fatalities_max) {
@@ -282,7 +299,7 @@ pub(crate) fn incident_detail_ui(ui: &mut egui::Ui, state: &AppState, commands: 
         });
         muted(ui, format!("{} · reported by {}", inc.event_type, inc.corroboration()));
         // What happened in plain prose, built from the fields (as the drafted chronology).
-        ui.label(crate::analysis::incidents::chronology_text(inc, &state.corpus.events));
+        ui.label(chronology_text(inc, &state.corpus.events));
         for c in &inc.conflicts {
             ui.colored_label(theme::ERROR, format!("Conflict: {}", c.summary));
         }
