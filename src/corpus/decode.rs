@@ -162,18 +162,24 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
+/// `CONTROL[b]`: byte `b` is a control byte that text files do not contain (C0 controls other
+/// than tab, line feed, form feed, carriage return and escape; DEL).
+const CONTROL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B);
+        b += 1;
+    }
+    t[0x7F] = true;
+    t
+};
+
 /// Many C0 control bytes (other than tab, line feed, form feed, carriage return, escape):
 /// not a text file.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    // Counted without branches (plain comparisons), so the loop vectorises.
-    let controls: usize = sample
-        .iter()
-        .map(|&b| {
-            let c0 = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C) & (b != 0x1B);
-            usize::from(c0 | (b == 0x7F))
-        })
-        .sum();
+    let controls: usize = sample.iter().map(|&b| usize::from(CONTROL[usize::from(b)])).sum();
     controls > 8 && controls * 100 > sample.len()
 }
 

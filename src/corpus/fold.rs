@@ -59,6 +59,32 @@ pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
     s.len() > n && (s.len() > 4 * n || s.chars().nth(n).is_some())
 }
 
+/// True when `s` has more than `n` white-space separated words (`split_whitespace`), counted
+/// by bytes and only as far as needed.
+pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0usize, false, 0usize);
+    while let Some(&x) = b.get(i) {
+        let (space, len) = if x < 0x80 {
+            (matches!(x, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    false
+}
+
 /// Append the comparison key of `s` to `out`: its letters and digits, lower-cased
 /// (`char::is_alphanumeric`, `char::to_lowercase`), with an ASCII fast path.
 pub(crate) fn push_norm(s: &str, out: &mut String) {
@@ -68,31 +94,40 @@ pub(crate) fn push_norm(s: &str, out: &mut String) {
     *out = String::from_utf8(bytes).unwrap_or_default();
 }
 
+/// `NORM_ASCII[b]`: the key byte of ASCII byte `b` (lower-cased letter or digit), 0 for none.
+const NORM_ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// [`push_norm`] onto UTF-8 bytes (whole characters are appended).
 pub(crate) fn push_norm_bytes(s: &str, bytes: &mut Vec<u8>) {
-    let mut rest = s;
-    while !rest.is_empty() {
-        // A run of ASCII, byte by byte (branch-free: every byte is written, and the length
-        // advances over letters and digits only); then one other character.
-        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        let (ascii, tail) = rest.split_at(run);
-        let start = bytes.len();
-        bytes.resize(start + ascii.len(), 0);
-        let mut k = start;
-        for b in ascii.bytes() {
-            bytes[k] = b.to_ascii_lowercase();
-            k += usize::from(b.is_ascii_alphanumeric());
+    bytes.reserve(s.len());
+    let src = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = src.get(i) {
+        if let Some(&k) = NORM_ASCII.get(usize::from(b)) {
+            if k != 0 {
+                bytes.push(k);
+            }
+            i += 1;
+            continue;
         }
-        bytes.truncate(k);
-        let mut chars = tail.chars();
-        if let Some(c) = chars.next()
-            && c.is_alphanumeric()
-        {
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+        if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 bytes.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
             }
         }
-        rest = chars.as_str();
+        i += c.len_utf8();
     }
 }
 
@@ -155,6 +190,12 @@ mod tests {
             assert_eq!(out, format!("x{}", norm_reference(s)));
             for n in [0, 1, 5, 12, 40, 200] {
                 assert_eq!(more_chars_than(s, n), s.chars().count() > n, "{s:?} {n}");
+            }
+            let spaced = format!(" {s}\u{3000}x\u{A0} y\u{85}z\t\n ");
+            for t in [*s, spaced.as_str()] {
+                for n in 0..12 {
+                    assert_eq!(more_words_than(t, n), t.split_whitespace().count() > n, "{t:?} {n}");
+                }
             }
         }
     }

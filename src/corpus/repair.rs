@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap;
 
 use super::OffsetMap;
-use super::fold::{more_chars_than, push_norm, push_norm_bytes, starts_with_lower};
+use super::fold::{more_chars_than, more_words_than, push_norm, push_norm_bytes, starts_with_lower};
 use super::words::{Case, Lexicon, lexicon};
 
 /// Counts of what the repair changed, for the document's notes.
@@ -220,23 +220,17 @@ fn split_lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let raw = &text[start..i];
-            let lead = raw.len() - raw.trim_start_matches(is_space).len();
-            let trimmed = raw.trim_matches(is_space);
-            out.push(Line { start: start + lead, end: start + lead + trimmed.len() });
-            if at_end {
-                break;
-            }
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
+    loop {
+        let i =
+            bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r').map_or(bytes.len(), |k| start + k);
+        let raw = &text[start..i];
+        let lead = raw.len() - raw.trim_start_matches(is_space).len();
+        let trimmed = raw.trim_matches(is_space);
+        out.push(Line { start: start + lead, end: start + lead + trimmed.len() });
+        if i == bytes.len() {
+            break;
         }
-        i += 1;
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
     }
     out
 }
@@ -449,7 +443,7 @@ fn is_chrome(t: &str) -> bool {
     // Lower-casing keeps white space and the trimmed punctuation, so the word count of the
     // trimmed text can be taken before lower-casing: long paragraphs are never chrome.
     let trimmed = t.trim_end_matches(CHROME_TRIM).trim();
-    if trimmed.split_whitespace().nth(16).is_some() {
+    if more_words_than(trimmed, 16) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -621,12 +615,10 @@ fn units(t: &str, out: &mut Vec<(usize, usize)>) {
     // Quoted spans “…” and "…", and their sentences.
     let spans_from = out.len();
     let mut pos = 0;
-    while let Some(o) = t[pos..].find(['“', '"']) {
-        let o = pos + o;
+    while let Some(o) = find_quote(t, pos, '“') {
         let open_len = t[o..].chars().next().map_or(1, char::len_utf8);
         let a = o + open_len;
-        let Some(c) = t[a..].find(['”', '"']) else { break };
-        let c = a + c;
+        let Some(c) = find_quote(t, a, '”') else { break };
         out.push((a, c));
         let close_len = t[c..].chars().next().map_or(1, char::len_utf8);
         pos = c + close_len;
@@ -641,6 +633,23 @@ fn units(t: &str, out: &mut Vec<(usize, usize)>) {
     }
     // The spans were pushed twice (once to find them, once in order with their sentences).
     out.drain(spans_from..spans_to);
+}
+
+/// Byte index of the first `"` or `curly` (a three-byte quotation mark) in `t[from..]`,
+/// found by bytes (every such mark starts with `"` or 0xE2).
+fn find_quote(t: &str, from: usize, curly: char) -> Option<usize> {
+    let mut enc = [0u8; 4];
+    let curly = curly.encode_utf8(&mut enc).as_bytes();
+    let b = t.as_bytes();
+    let mut i = from;
+    while let Some(k) = b.get(i..)?.iter().position(|&x| x == b'"' || x == curly[0]) {
+        let at = i + k;
+        if b[at] == b'"' || b[at..].starts_with(curly) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// Sentences of the quoted span `t[a..c]` (cut after . ! ? followed by a space inside it).
@@ -798,11 +807,12 @@ fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Optio
         }
         let mut repeat = false;
         if k.len() >= MIN_REPEAT_CHARS
-            && texts[i].split_whitespace().nth(80).is_none()
             && let Some(&(first, second)) = index.get(k)
         {
             let other = if first != i { first } else { second };
-            repeat = other != usize::MAX && (other < i || starts_with_quote(&texts[i]));
+            repeat = other != usize::MAX
+                && (other < i || starts_with_quote(&texts[i]))
+                && !more_words_than(&texts[i], 80);
         }
         if repeat {
             remove(&mut keep, i, stats);
@@ -836,19 +846,28 @@ fn repair_span(
     let mut inserts: Vec<usize> = Vec::new();
     let mut flush =
         |cs: usize, ce: usize, gap: usize, first: &mut bool, b: &mut Builder, st: &mut RepairStats| {
-            let sentence_start = *first || ends_sentence_chunk(&orig[..gap]);
-            if !*first {
-                if &orig[gap..cs] == " " {
+            let was_first = *first;
+            if !was_first {
+                if orig.as_bytes()[gap..cs] == *b" " {
                     b.copy_raw(gap, cs);
                 } else {
                     b.insert(" ");
                 }
             }
             *first = false;
+            // Fast path: a plain lower-case word (the vast majority of tokens) that is known.
+            let chunk = &orig[cs..ce];
+            if chunk.bytes().all(|c| c.is_ascii_lowercase()) && (chunk.len() < 5 || lex.is_known(chunk)) {
+                b.copy_raw(cs, ce);
+                return;
+            }
+            let sentence_start = was_first || ends_sentence_chunk(&orig[..gap]);
             inserts.clear();
             chunk_inserts(orig, cs, ce, sentence_start, lex, allow_content, &mut inserts, st);
-            inserts.sort_unstable();
-            inserts.dedup();
+            if inserts.len() > 1 {
+                inserts.sort_unstable();
+                inserts.dedup();
+            }
             let mut pos = cs;
             for &ins in inserts.iter() {
                 if ins > pos && ins < ce {
@@ -859,9 +878,28 @@ fn repair_span(
             }
             b.copy(pos, ce);
         };
-    for (i, c) in line.char_indices() {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Inside a token, skip its ASCII bytes that are not white space in one tight loop.
+        if chunk_start.is_some() {
+            while bytes.get(i).is_some_and(|&c| c > b' ' && c < 0x80) {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+        }
+        let (space, len) = match bytes[i] {
+            // `char::is_whitespace` on ASCII.
+            b @ 0..0x80 => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            _ => match line[i..].chars().next() {
+                Some(c) => (is_space(c), c.len_utf8()),
+                None => break,
+            },
+        };
         let at = start + i;
-        if is_space(c) {
+        if space {
             if let Some(cs) = chunk_start.take() {
                 flush(cs, at, gap_start, &mut first, b, st);
                 gap_start = at;
@@ -869,6 +907,7 @@ fn repair_span(
         } else if chunk_start.is_none() {
             chunk_start = Some(at);
         }
+        i += len;
     }
     if let Some(cs) = chunk_start {
         flush(cs, end, gap_start, &mut first, b, st);
@@ -880,6 +919,12 @@ const TLDS: &[&str] = &[
     "ru", "us", "eu", "de", "fr", "tv", "news", "me", "ca", "au", "ae", "sa", "qa", "tr", "jp", "uz", "tj",
     "tm", "kz", "ch", "nl", "be", "it", "es", "pdf", "html", "htm", "php", "aspx",
 ];
+
+/// `s.contains(needle)` for a short ASCII needle, without setting up a substring searcher
+/// (this runs for every token that is not a plain word).
+fn has_bytes(s: &str, needle: &[u8]) -> bool {
+    s.as_bytes().windows(needle.len()).any(|w| w == needle)
+}
 
 fn is_url_like(chunk: &str) -> bool {
     let c = chunk.trim_matches(|ch: char| {
@@ -904,7 +949,7 @@ fn is_url_like(chunk: &str) -> bool {
                 | '?'
         )
     });
-    if c.contains("://") || c.starts_with("www.") || c.starts_with("mailto:") {
+    if has_bytes(c, b"://") || c.starts_with("www.") || c.starts_with("mailto:") {
         return true;
     }
     if (c.starts_with('#') || c.starts_with('@')) && c.len() > 1 {
@@ -952,6 +997,7 @@ fn is_closing(c: char) -> bool {
 }
 
 /// Compute the byte positions (absolute) in `orig[cs..ce]` before which a space goes.
+/// (The caller has already passed over plain, known lower-case words: nothing goes in them.)
 #[allow(clippy::too_many_arguments)] // a hot inner function: plain arguments, no context struct
 fn chunk_inserts(
     orig: &str,
@@ -965,10 +1011,6 @@ fn chunk_inserts(
 ) {
     let chunk = &orig[cs..ce];
     let bytes = chunk.as_bytes();
-    // Fast path: a plain lower-case word (the vast majority of tokens) that is known.
-    if bytes.iter().all(u8::is_ascii_lowercase) && (bytes.len() < 5 || lex.is_known(chunk)) {
-        return;
-    }
     // Fast path: ASCII letters, optionally followed by one clause or sentence mark ("Kabul",
     // "attacks,", "said."). No URL, code, bracket or punctuation rule applies to such a token
     // (the mark ends it), so only the letter run is checked, exactly as below.
@@ -1036,8 +1078,8 @@ struct Ctx<'a> {
 /// "Net::Cmd", "`heapsize`", "--whitespace", "DEF.NAME1").
 fn is_code_like(chunk: &str) -> bool {
     if chunk.contains(['`', '=', '_', '{', '}', '<', '>', '\\', '|', '$', '%', '*', '+', '~', '^', '/'])
-        || chunk.contains("::")
-        || chunk.contains("()")
+        || has_bytes(chunk, b"::")
+        || has_bytes(chunk, b"()")
         || chunk.starts_with("--")
     {
         return true;

@@ -160,6 +160,8 @@ thread_local! {
     static SEARCH: RefCell<Search> = RefCell::new(Search::default());
     static CACHE: RefCell<SplitCache> =
         RefCell::new(FxHashMap::default());
+    /// Words [`Lexicon::is_known`] found unknown.
+    static UNKNOWN: RefCell<FxHashSet<String>> = RefCell::new(FxHashSet::default());
 }
 
 fn list_words(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -279,6 +281,27 @@ impl Lexicon {
         if self.words.contains_key(lower) {
             return true;
         }
+        // Names and rare words miss again and again; the inflection and spelling probes below
+        // cost dozens of lookups, so misses are remembered (per thread, bounded).
+        if UNKNOWN.with(|u| u.borrow().contains(lower)) {
+            return false;
+        }
+        let known = self.is_known_form(lower);
+        if !known {
+            UNKNOWN.with(|u| {
+                let mut u = u.borrow_mut();
+                if u.len() >= CACHE_LIMIT {
+                    u.clear();
+                }
+                u.insert(lower.to_string());
+            });
+        }
+        known
+    }
+
+    /// [`Lexicon::is_known`] for a word that is not itself an entry: an inflection or a
+    /// spelling variant of one.
+    fn is_known_form(&self, lower: &str) -> bool {
         let known = |w: &str| self.words.contains_key(w);
         let known2 = |parts: &[&str]| self.known_concat(parts);
         for suf in ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied"] {
