@@ -1301,8 +1301,37 @@ fn specific_places(members: &[&Event]) -> Vec<String> {
             // places when there are any; one that is the country of a resolved place adds nothing.
             None => countries.is_empty() && !countries.contains(&name.to_lowercase()),
         })
-        .map(|(n, _)| n.clone())
+        .map(|(n, _)| with_article(n))
         .collect()
+}
+
+/// "the Tirah Valley", "the Durand Line": a place named by a common noun takes "the".
+fn with_article(name: &str) -> String {
+    const NOUNS: &[&str] = &[
+        "valley",
+        "line",
+        "corridor",
+        "areas",
+        "division",
+        "range",
+        "mountains",
+        "pass",
+        "belt",
+        "border",
+        "region",
+        "agency",
+        "frontier",
+        "plateau",
+        "river",
+        "gulf",
+        "sea",
+    ];
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if name.contains(' ') && NOUNS.contains(&last.as_str()) && !name.to_lowercase().starts_with("the ") {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
 }
 
 /// One clause of a chronology sentence for events of one sub-type: who did what where.
@@ -1662,6 +1691,10 @@ mod tests {
         let only_text =
             Event { locations: vec![Location { text: "the old fort".into(), place: None }], ..e.clone() };
         assert_eq!(specific_places(&[&only_text]), vec!["the old fort"]);
+        assert_eq!(with_article("Tirah Valley"), "the Tirah Valley");
+        assert_eq!(with_article("The Khyber Pass"), "The Khyber Pass");
+        assert_eq!(with_article("Kurram"), "Kurram");
+        assert_eq!(with_article("Line"), "Line");
     }
 
     #[test]
