@@ -375,3 +375,42 @@ fn search_uses_the_same_filters_and_they_carry_over_to_the_timeline() {
     assert_eq!(h.query_all_by_label_contains(" — ").count(), dated);
     assert_eq!(h.state().state.filters, f, "one filter set for all three views");
 }
+
+#[test]
+fn a_long_stack_scrolls_and_lays_out_only_visible_rows() {
+    use briefing_builder::analysis::geo::incident_points;
+    let dir = tempfile::tempdir().unwrap();
+    let mut corpus = Corpus::build(briefing_builder::corpus::embedded_seeds());
+    // Forty incidents at one place: copies of a mapped seed incident, each its own record.
+    let points = incident_points(&corpus.incidents, &corpus.events);
+    let base = corpus.incidents[points[0].incident].clone();
+    let place = points[0].place.clone();
+    for k in 0..40 {
+        let mut c = base.clone();
+        c.date = Some(format!("2001-{:02}-{:02}", 1 + k % 12, 1 + k % 28));
+        corpus.incidents.push(c);
+    }
+    let state = AppState::new(corpus, AppConfig::headless(Some(dir.path().to_path_buf())));
+    let mut h = HarnessBuilder::default()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut BriefingApp| app.show(ui), BriefingApp::with_state(state));
+    h.run();
+    h.get_by_label("Map").click();
+    h.run();
+    h.get_by_label("Filter by place").focus();
+    h.get_by_label("Filter by place").type_text(&place);
+    h.run();
+    h.get_by_label_contains("one place: click to list them").click();
+    h.run();
+    let rows = h.query_all_by_label_contains("Select incident ").count();
+    assert!((5..40).contains(&rows), "only the visible rows are laid out ({rows})");
+    // Oldest first: the first row is the earliest copy.
+    let first = h.query_all_by_label_contains("Select incident ").next().unwrap();
+    let label = first.accesskit_node().label().unwrap_or_default().to_string();
+    assert!(label.starts_with("Select incident 1 Jan 2001"), "{label}");
+    first.click();
+    h.run();
+    let sel = h.state().state.selected_incident.unwrap();
+    assert_eq!(h.state().state.corpus.incidents[sel].date.as_deref(), Some("2001-01-01"));
+}

@@ -302,7 +302,12 @@ fn stack_list_ui(
     mask: &Option<std::sync::Arc<Vec<bool>>>,
     commands: &mut Vec<Command>,
 ) -> bool {
-    let shown: Vec<usize> = list.incidents.iter().copied().filter(|&i| passes(mask, i)).collect();
+    let mut shown: Vec<usize> = list.incidents.iter().copied().filter(|&i| passes(mask, i)).collect();
+    // Oldest first, undated last.
+    shown.sort_by_cached_key(|&i| {
+        let r = state.corpus.incidents.get(i).and_then(|inc| inc.day_range());
+        (r.is_none(), r.map(|r| (r.start, r.end)), i)
+    });
     if shown.is_empty() || !map.contains(at) {
         return false;
     }
@@ -336,30 +341,41 @@ fn stack_list_ui(
                         }
                     });
                 });
-                let mut entries = |ui: &mut egui::Ui| {
-                    for &i in &shown {
-                        let Some(inc) = state.corpus.incidents.get(i) else { continue };
-                        let date =
-                            inc.day_range().map(|r| r.display()).unwrap_or_else(|| "Undated".to_string());
-                        let prose = chronology_text(inc, &state.corpus.events);
-                        let text = format!("{date}: {}", ellipsize(&prose, 110));
-                        let selected = state.selected_incident == Some(i);
-                        let resp = ui
-                            .add(egui::Button::selectable(selected, RichText::new(&text).small()).wrap())
-                            .accessible_name(format!("Select incident {text}"));
-                        if resp.clicked() {
-                            commands.push(Command::SelectIncident(Some(i)));
-                        }
+                let mut entry = |ui: &mut egui::Ui, i: usize, wrap: bool| {
+                    let Some(inc) = state.corpus.incidents.get(i) else { return };
+                    let date = inc.day_range().map(|r| r.display()).unwrap_or_else(|| "Undated".to_string());
+                    let prose = chronology_text(inc, &state.corpus.events);
+                    let text = format!("{date}: {}", ellipsize(&prose, if wrap { 110 } else { 60 }));
+                    let selected = state.selected_incident == Some(i);
+                    let button = egui::Button::selectable(selected, RichText::new(&text).small());
+                    let button = if wrap { button.wrap() } else { button.truncate() };
+                    let resp = ui.add(button).accessible_name(format!("Select incident {text}"));
+                    if resp.clicked() {
+                        commands.push(Command::SelectIncident(Some(i)));
                     }
                 };
-                // A short list shows whole; a long one scrolls.
                 if shown.len() <= 6 {
-                    entries(ui);
+                    // A short list shows whole.
+                    for &i in &shown {
+                        entry(ui, i, true);
+                    }
                 } else {
-                    egui::ScrollArea::vertical()
-                        .id_salt("map_stack_scroll")
-                        .max_height(300.0)
-                        .show(ui, entries);
+                    // A long one (hundreds at one place in a large corpus) scrolls, one line per
+                    // incident, laying out only the visible rows.
+                    let row_h =
+                        ui.text_style_height(&egui::TextStyle::Small) + 2.0 * ui.spacing().button_padding.y;
+                    egui::ScrollArea::vertical().id_salt("map_stack_scroll").max_height(300.0).show_rows(
+                        ui,
+                        row_h,
+                        shown.len(),
+                        |ui, rows| {
+                            for k in rows {
+                                if let Some(&i) = shown.get(k) {
+                                    entry(ui, i, false);
+                                }
+                            }
+                        },
+                    );
                 }
             });
         });
