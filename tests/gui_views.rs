@@ -414,3 +414,26 @@ fn a_long_stack_scrolls_and_lays_out_only_visible_rows() {
     let sel = h.state().state.selected_incident.unwrap();
     assert_eq!(h.state().state.corpus.incidents[sel].date.as_deref(), Some("2001-01-01"));
 }
+
+#[test]
+fn legend_entries_filter_by_type_and_toggle_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run();
+    h.get_by_label("Map").click();
+    h.run();
+    let all = map_count(&h);
+    h.get_by_label("Show only Battles").click();
+    h.run();
+    assert_eq!(h.state().state.filters.event_type.as_deref(), Some("Battles"));
+    assert!(map_count(&h) < all, "other types are hidden");
+    // The Timeline's legend shows the same state; clicking it again shows every type.
+    h.get_by_label("Timeline").click();
+    h.run();
+    h.get_by_label("Show all types (now Battles)").click();
+    h.run();
+    assert_eq!(h.state().state.filters.event_type, None);
+    h.get_by_label("Map").click();
+    h.run();
+    assert_eq!(map_count(&h), all);
+}

@@ -91,7 +91,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         }
         ui.separator();
         for t in TYPES {
-            legend_item(ui, t);
+            legend_item(ui, state, t, commands);
         }
     });
 

@@ -101,7 +101,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         }
         ui.separator();
         for t in TYPES {
-            legend_item(ui, t);
+            legend_item(ui, state, t, commands);
         }
     });
 
@@ -237,17 +237,33 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     incident_detail_ui(ui, state, commands);
 }
 
-/// A coloured dot and the type's name, allocated as one item so that wrapping keeps them together.
-pub(crate) fn legend_item(ui: &mut egui::Ui, t: &str) {
-    let galley = ui.painter().layout_no_wrap(t.to_string(), egui::FontId::proportional(12.0), theme::MUTED);
-    let (r, _) =
-        ui.allocate_exact_size(Vec2::new(galley.size().x + 16.0, galley.size().y.max(12.0)), Sense::hover());
+/// A coloured dot and the type's name, allocated as one item so that wrapping keeps them
+/// together. Clicking it filters the views to that type (again: all types), through the
+/// filters shared with Search; the active type is underlined.
+pub(crate) fn legend_item(ui: &mut egui::Ui, state: &AppState, t: &str, commands: &mut Vec<Command>) {
+    let active = state.filters.event_type.as_deref() == Some(t);
+    let colour = if active { theme::ACCENT } else { theme::MUTED };
+    let galley = ui.painter().layout_no_wrap(t.to_string(), egui::FontId::proportional(12.0), colour);
+    let (r, resp) =
+        ui.allocate_exact_size(Vec2::new(galley.size().x + 16.0, galley.size().y.max(12.0)), Sense::click());
+    let text_pos = Pos2::new(r.left() + 14.0, r.center().y - galley.size().y / 2.0);
+    let text_w = galley.size().x;
     ui.painter().circle_filled(Pos2::new(r.left() + 5.0, r.center().y), 5.0, rgb(type_colour(t)));
-    ui.painter().galley(
-        Pos2::new(r.left() + 14.0, r.center().y - galley.size().y / 2.0),
-        galley,
-        theme::MUTED,
-    );
+    ui.painter().galley(text_pos, galley, colour);
+    if active || resp.hovered() {
+        let y = r.bottom();
+        ui.painter().line_segment(
+            [Pos2::new(text_pos.x, y), Pos2::new(text_pos.x + text_w, y)],
+            Stroke::new(1.0, colour),
+        );
+    }
+    let name = if active { format!("Show all types (now {t})") } else { format!("Show only {t}") };
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    if resp.on_hover_text(&name).clicked() {
+        let mut f = state.filters.clone();
+        f.event_type = if active { None } else { Some(t.to_string()) };
+        commands.push(Command::SetFilters(f));
+    }
 }
 
 /// The tooltip of an incident marker: its date (and place on the Map), then the incident in
