@@ -158,12 +158,46 @@ fn context(doc: &Document) -> Ctx {
 
 /// The latest plausible year written in a text (not inside URLs).
 fn max_year(text: &str) -> Option<i32> {
+    // One pass over the digit runs of the text: the same years as [`years_in`] on each
+    // white-space token, with the token looked at only around a four-digit run.
+    let b = text.as_bytes();
     let mut best = None;
-    for token in text.split_whitespace() {
-        if token.contains('/') || token.contains("www.") {
+    // The last token looked at: (start, end, skipped).
+    let mut tok: Option<(usize, usize, bool)> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
             continue;
         }
-        for y in years_in(token) {
+        let st = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        // A separator before the run belongs to the same token (it is not white space).
+        let after_sep = st > 0 && (b[st - 1] == b',' || b[st - 1] == b'.');
+        let Some(y) =
+            text.get(st..i).filter(|d| d.len() == 4 && !after_sep).and_then(|d| d.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        if !(1950..=2100).contains(&y) {
+            continue;
+        }
+        let skipped = match tok {
+            Some((a, e, skip)) if a <= st && i <= e => skip,
+            _ => {
+                let a = text[..st]
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+                let e = text[i..].find(char::is_whitespace).map_or(text.len(), |p| i + p);
+                let token = &text[a..e];
+                let skip = token.contains('/') || token.contains("www.");
+                tok = Some((a, e, skip));
+                skip
+            }
+        };
+        if !skipped {
             best = best.max(Some(y));
         }
     }

@@ -3,6 +3,8 @@
 //! "more than 100" → 100, "over two hundred" → 200, "dozens" → 12, "hundreds" → 100,
 //! "a dozen" → 12; injuries and unspecified "casualties" are not deaths.
 
+use compact_str::CompactString;
+
 use super::lexicon::is_word_char;
 
 /// A word of a sentence: byte range and lower-cased text.
@@ -12,42 +14,58 @@ pub struct Word {
     pub start: usize,
     /// Byte end in the sentence.
     pub end: usize,
-    /// Lower-cased text.
-    pub lower: String,
+    /// Lower-cased text (stored inline for words of up to 24 bytes: no allocation).
+    pub lower: CompactString,
 }
 
 /// `str::to_lowercase`, with a fast path for ASCII.
-fn lower(w: &str) -> String {
-    if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() }
+fn lower(w: &str) -> CompactString {
+    if w.is_ascii() {
+        let mut c = CompactString::from(w);
+        c.make_ascii_lowercase();
+        c
+    } else {
+        CompactString::from(w.to_lowercase())
+    }
+}
+
+/// The character at byte `i` of `s` and its length (ASCII without decoding).
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()).map(|c| (c, c.len_utf8())),
+        None => None,
+    }
 }
 
 /// Split a sentence into words: runs of letters and digits, keeping inner hyphens and the
 /// thousands separator in "1,200".
 pub fn words(s: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 6 + 1);
     let mut start: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let joins = |n: Option<char>| n.is_some_and(is_word_char);
-        let inner = start.is_some()
-            && ((c == '-' && joins(next))
-                || (c == ',' && next.is_some_and(|n| n.is_ascii_digit()) && {
-                    let prev = s.get(..i).and_then(|p| p.chars().next_back());
-                    prev.is_some_and(|p| p.is_ascii_digit())
-                        && s.get(i + 1..).is_some_and(|r| {
-                            r.len() >= 3
-                                && r.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-                                && !r.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
-                        })
-                }));
-        if is_word_char(c) || inner {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(s, i) {
+        let word = is_word_char(c);
+        let inner = !word
+            && start.is_some()
+            && ((c == '-' && char_at(s, i + len).is_some_and(|(n, _)| is_word_char(n)))
+                || (c == ','
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    // The previous character is an ASCII digit exactly when its last byte is.
+                    && i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.len() >= i + 4
+                    && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+                    && !b.get(i + 4).is_some_and(u8::is_ascii_digit)));
+        if word || inner {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(st) = start.take() {
             out.push(Word { start: st, end: i, lower: lower(&s[st..i]) });
         }
+        i += len;
     }
     if let Some(st) = start {
         out.push(Word { start: st, end: s.len(), lower: lower(&s[st..]) });

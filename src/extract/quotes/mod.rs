@@ -23,7 +23,10 @@ pub(crate) mod lexicon;
 mod marks;
 mod tokens;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 pub(crate) use attribution::clean_role;
 
@@ -87,6 +90,8 @@ struct Ctx<'a> {
     cands: Vec<Cand>,
     found: Vec<Found>,
     sentence: usize,
+    /// Speaker kinds of the names classified so far.
+    kinds: RefCell<FxHashMap<String, SpeakerKind>>,
 }
 
 /// How far back (in paragraphs) a pronoun or description may find its referent.
@@ -216,10 +221,20 @@ impl<'a> Ctx<'a> {
                 if name.is_empty() {
                     return None;
                 }
-                let kind = speakers::classify(&name);
+                let kind = self.classify(&name);
                 Some((Spk { name, kind, role: np.role.clone() }, 0.9))
             }
         }
+    }
+
+    /// [`speakers::classify`], remembered per name within the document.
+    fn classify(&self, name: &str) -> SpeakerKind {
+        if let Some(&k) = self.kinds.borrow().get(name) {
+            return k;
+        }
+        let k = speakers::classify(name);
+        self.kinds.borrow_mut().insert(name.to_string(), k);
+        k
     }
 
     fn push_cand(&mut self, pos: usize, para: usize, spk: Spk, spoke: bool) {
@@ -528,7 +543,15 @@ pub fn extract_quotes(doc: &Document, _sentences: &[Span]) -> Vec<Quote> {
     if raws.is_empty() {
         return Vec::new();
     }
-    let mut ctx = Ctx { text, paras: &paras, raws: &raws, cands: Vec::new(), found: Vec::new(), sentence: 0 };
+    let mut ctx = Ctx {
+        text,
+        paras: &paras,
+        raws: &raws,
+        cands: Vec::new(),
+        found: Vec::new(),
+        sentence: 0,
+        kinds: RefCell::default(),
+    };
     for (a, b, qs) in units(&paras, &raws) {
         ctx.unit(a, b, &qs);
     }
