@@ -70,6 +70,10 @@ impl<'a> Toks<'a> {
                 qi += 1;
                 continue;
             }
+            if text.as_bytes().get(i) == Some(&b' ') {
+                i += 1;
+                continue;
+            }
             let Some(c) = char_at(text, i) else { break };
             let cl = c.len_utf8();
             if c.is_whitespace() {
@@ -81,6 +85,11 @@ impl<'a> Toks<'a> {
                 let start = i;
                 let mut j = i + cl;
                 while j < next_q {
+                    // ASCII letters and digits need no decoding.
+                    if text.as_bytes().get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                        j += 1;
+                        continue;
+                    }
                     let Some(d) = char_at(text, j) else { break };
                     if d.is_alphanumeric() {
                         j += d.len_utf8();
