@@ -23,6 +23,7 @@ mod lexicon;
 mod locs;
 mod numbers;
 
+use std::cell::LazyCell;
 use std::collections::HashSet;
 
 use lexicon::{Cond, Kind};
@@ -356,14 +357,19 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
     let has_deaths = !deaths.is_empty();
     // "In another attack", "separately", "elsewhere": a new event, not a follow-up.
     let fresh = lexicon::has_any(&lexicon::FRESH_AC, &s.open, false);
-    let civilians = lexicon::has_any(&lexicon::CIVILIAN_AC, &s.open, false);
-    let armed_target = lexicon::has_any(&lexicon::ARMED_AC, &s.open, false);
-    let cross = s.open.contains("cross-border")
-        || s.open.contains("across the border")
-        || s.open.contains("border")
-        || s.open.contains("bilateral");
-    let time_cue = lexicon::has_any(&lexicon::TIME_AC, &s.open, false) || !years_in(&s.open).is_empty();
-    let named = !actors_found.is_empty() || has_named(s);
+    // Needed only when a new event opens: computed on first use.
+    let civilians = LazyCell::new(|| lexicon::has_any(&lexicon::CIVILIAN_AC, &s.open, false));
+    let armed_target = LazyCell::new(|| lexicon::has_any(&lexicon::ARMED_AC, &s.open, false));
+    let cross = LazyCell::new(|| {
+        s.open.contains("cross-border")
+            || s.open.contains("across the border")
+            || s.open.contains("border")
+            || s.open.contains("bilateral")
+    });
+    let time_cue = LazyCell::new(|| {
+        lexicon::has_any(&lexicon::TIME_AC, &s.open, false) || !years_in(&s.open).is_empty()
+    });
+    let named = LazyCell::new(|| !actors_found.is_empty() || has_named(s));
 
     // (event index, new?, trigger start)
     let mut touched: Vec<(usize, bool, usize)> = Vec::new();
@@ -407,9 +413,9 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
                 let keep = if c.kind.is_violent() {
                     specific_violent
                 } else if c.kind == Kind::Statement {
-                    time_cue || c.date.is_some()
+                    *time_cue || c.date.is_some()
                 } else {
-                    named || c.date.is_some() || time_cue || !c.places.is_empty()
+                    *named || c.date.is_some() || *time_cue || !c.places.is_empty()
                 };
                 if keep {
                     events.push(Building {
@@ -421,10 +427,10 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
                         deaths: None,
                         claimant: None,
                         actors: actors_found.clone(),
-                        civilians,
-                        armed_target,
+                        civilians: *civilians,
+                        armed_target: *armed_target,
                         last: s.idx,
-                        cross_border: cross,
+                        cross_border: *cross,
                     });
                     touched.push((events.len() - 1, true, c.at.0));
                 } else if c.kind.is_violent()
@@ -736,12 +742,13 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
     let mut violent: Vec<Cand> = Vec::new();
     let mut kills: Vec<Cand> = Vec::new();
     let mut other: Vec<Cand> = Vec::new();
-    let has_border = s.open.contains("border") || s.open.contains("crossing");
-    let weapon = sentence_weapon(s);
-    let hedged = lexicon::has_any(&lexicon::HEDGE_AC, &s.open, false);
-    let hedged_sd = lexicon::has_any(&lexicon::HEDGE_SD_AC, &s.open, false);
-    let background = lexicon::has_substring(&lexicon::TREND_SENTENCE_AC, &s.open);
-    let years = years_in(&s.open);
+    // Sentence-wide cues, each computed the first time a trigger needs it.
+    let has_border = LazyCell::new(|| s.open.contains("border") || s.open.contains("crossing"));
+    let weapon = LazyCell::new(|| sentence_weapon(s));
+    let hedged = LazyCell::new(|| lexicon::has_any(&lexicon::HEDGE_AC, &s.open, false));
+    let hedged_sd = LazyCell::new(|| lexicon::has_any(&lexicon::HEDGE_SD_AC, &s.open, false));
+    let background = LazyCell::new(|| lexicon::has_substring(&lexicon::TREND_SENTENCE_AC, &s.open));
+    let years = LazyCell::new(|| years_in(&s.open));
     // Every trigger word, kept or not: a place belongs to the nearest one.
     let mut anchors: Vec<(usize, usize, bool)> = Vec::new();
     for m in ac.find_iter(&s.open) {
@@ -764,7 +771,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
         let wend = s.word_at(en.saturating_sub(1)) + 1;
         let mut kind = trig.kind;
         match trig.cond {
-            Cond::Border if !has_border => continue,
+            Cond::Border if !*has_border => continue,
             Cond::NamedObject => {
                 let named = s.words.get(wend).is_some_and(|w| {
                     s.text.get(w.start..w.end).and_then(|x| x.chars().next()).is_some_and(char::is_uppercase)
@@ -797,7 +804,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
                 }
             }
             Cond::Head => {
-                let fallback = if matches!(kind, Kind::Attack | Kind::AirStrike) { weapon } else { None };
+                let fallback = if matches!(kind, Kind::Attack | Kind::AirStrike) { *weapon } else { None };
                 if let Some(k) = chain_weapon(s, wi).or(fallback) {
                     kind = k;
                 }
@@ -805,7 +812,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
             _ => {}
         }
         if kind == Kind::Attack
-            && let Some(k) = weapon
+            && let Some(k) = *weapon
         {
             kind = k;
         }
@@ -830,12 +837,12 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
         // ("a surge in attacks …, with 1,500 people killed last year").
         let scope = if kind == Kind::Kill { s.open.as_str() } else { around };
         if lexicon::has_substring(trend, scope)
-            || (kind.is_violent() && background)
+            || (kind.is_violent() && *background)
             || lexicon::has_any(&lexicon::FUTURE_AC, around, false)
         {
             continue;
         }
-        if !kind.is_violent() && hedged_sd {
+        if !kind.is_violent() && *hedged_sd {
             continue;
         }
         if let Some(r) = ctx.ref_year
@@ -844,7 +851,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
             continue;
         }
         // Weak statements need a sentence free of hedges.
-        if kind == Kind::Statement && hedged {
+        if kind == Kind::Statement && *hedged {
             continue;
         }
         let definite = (1..=2).any(|k| {
