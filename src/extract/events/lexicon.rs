@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 /// What kind of event a trigger announces. Finer than the ACLED sub-type: two kinds can share
 /// a sub-type (an "attack" and a "clash" are both Battles / Armed clash) but are only merged
@@ -394,6 +395,18 @@ pub const TRIGGERS: &[Trigger] = &[
     t("rioters", Kind::Riot),
     t("rioting", Kind::Riot),
 ];
+
+/// The kind a weapon word implies: the first entry of [`WEAPONS`] for the word.
+pub fn weapon(word: &str) -> Option<Kind> {
+    static MAP: LazyLock<FxHashMap<&'static str, Kind>> = LazyLock::new(|| {
+        let mut m = FxHashMap::default();
+        for &(w, k) in WEAPONS {
+            m.entry(w).or_insert(k);
+        }
+        m
+    });
+    MAP.get(word).copied()
+}
 
 /// Weapon words that refine an attack/strike head, in a chain before it or anywhere in the
 /// sentence: (word, kind).

@@ -940,7 +940,7 @@ fn chain_weapon(s: &Sent, wi: usize) -> Option<Kind> {
         if !(gap == " " || gap == ", " || gap == "/") {
             break;
         }
-        if let Some(&(_, k)) = lexicon::WEAPONS.iter().find(|(x, _)| *x == w.lower) {
+        if let Some(k) = lexicon::weapon(&w.lower) {
             found = Some(k);
         } else if !(w.lower == "and" || w.lower == "or") {
             break;
@@ -956,7 +956,7 @@ fn sentence_weapon(s: &Sent) -> Option<Kind> {
         if matches!(w.lower.as_str(), "air" | "car" | "bomb" | "bombs" | "explosive") {
             return None;
         }
-        lexicon::WEAPONS.iter().find(|(x, _)| *x == w.lower).map(|&(_, k)| k)
+        lexicon::weapon(&w.lower)
     })
 }
 
