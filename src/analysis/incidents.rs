@@ -1435,10 +1435,10 @@ fn group_clause(members: &[&Event], incident: &Incident) -> String {
             if agents.iter().any(|a| a.to_lowercase().contains("air")) {
                 n = n.replace("air and drone strikes", "strikes").replace("air strikes", "strikes");
             }
-            format!("{} {n}", join_list(&agents))
+            format!("{} {n}", actor_list(&agents))
         };
         if !targets.is_empty() {
-            c.push_str(&format!(" against {}", join_list(&targets)));
+            c.push_str(&format!(" against {}", actor_list(&targets)));
         }
         if !places.is_empty() {
             let prep = if targets.is_empty() { "on" } else { "in" };
@@ -1446,13 +1446,13 @@ fn group_clause(members: &[&Event], incident: &Incident) -> String {
         }
         return upper_first(&c);
     } else if names.len() >= 2 && two_sided {
-        format!("{noun} between {}", join_list(&names))
+        format!("{noun} between {}", actor_list(&names))
     } else if names.len() == 1 && violent {
         format!("{} {noun}", names[0])
     } else if names.len() == 1 && !two_sided {
         format!("{noun} by {}", names[0])
     } else if names.len() >= 2 {
-        format!("{noun} involving {}", join_list(&names))
+        format!("{noun} involving {}", actor_list(&names))
     } else {
         noun
     };
@@ -1462,11 +1462,19 @@ fn group_clause(members: &[&Event], incident: &Incident) -> String {
     upper_first(&clause)
 }
 
+/// At most four actors in a natural list; more are counted ("A, B, C and 2 others").
+fn actor_list(names: &[&str]) -> String {
+    if names.len() <= 4 {
+        return join_list(names);
+    }
+    format!("{} and {} others", names[..3].join(", "), names.len() - 3)
+}
+
 /// At most six places in a natural list; more are counted.
 fn place_list(places: &[String]) -> String {
     let names: Vec<&str> = places.iter().map(String::as_str).collect();
     if names.len() <= 6 {
-        return join_list(&names);
+        return actor_list(&names);
     }
     format!("{} and {} other places", names[..5].join(", "), names.len() - 5)
 }
@@ -1713,6 +1721,15 @@ mod tests {
         assert_eq!(sub_type_noun("Armed clash", "Battles", ""), "clashes");
         assert_eq!(sub_type_noun("Talks/mediation", "Strategic developments", ""), "talks or mediation");
         assert_eq!(sub_type_noun("Other", "Strategic developments", ""), "");
+    }
+
+    #[test]
+    fn long_actor_lists_are_counted() {
+        assert_eq!(actor_list(&["A", "B"]), "A and B");
+        assert_eq!(actor_list(&["A", "B", "C", "D"]), "A, B, C and D");
+        assert_eq!(actor_list(&["A", "B", "C", "D", "E", "F"]), "A, B, C and 3 others");
+        let places: Vec<String> = (1..=8).map(|i| format!("P{i}")).collect();
+        assert_eq!(place_list(&places), "P1, P2, P3, P4, P5 and 3 other places");
     }
 
     #[test]
