@@ -688,11 +688,11 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
     }
     if let Some(np) = np_backward(toks, lo, j) {
         if np.after_preposition {
-            return None;
+            return unclosed_appositive(toks, lo, j).or_else(|| through_phrases(toks, lo, j));
         }
         return Some(np);
     }
-    if let Some(np) = plain_np_backward(toks, lo, j) {
+    if let Some(np) = plain_np_backward(toks, lo, j).or_else(|| through_phrases(toks, lo, j)) {
         return Some(np);
     }
     // Relative clause: "The official who requested anonymity also noted".
@@ -705,6 +705,38 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
         }
     }
     None
+}
+
+/// A name whose appositive runs up to the verb without its closing comma, as hurried copy
+/// writes it: "Name, director of X in Y told". Only a proper name opening the clause
+/// qualifies, so "talks in Y" or "the attack on X said" never become speakers.
+fn unclosed_appositive(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
+    let c = (lo..hi).find(|&c| toks.kind(c) == Some(K::Comma))?;
+    if (c + 1..hi).any(|i| !toks.is_word(i) && toks.kind(i) != Some(K::Other)) {
+        return None;
+    }
+    let mut np = np_backward(toks, lo, c)?;
+    if np.kind != NpKind::Name || np.first != lo || np.after_preposition || !appositive_start(toks, c + 1) {
+        return None;
+    }
+    np.role = merge_role(np.role.take(), appositive_role(toks, c + 1, hi - 1));
+    Some(np)
+}
+
+/// A subject followed by prepositional phrases up to the verb: "A police officer in X on
+/// condition of anonymity said". The subject must open the clause and be a name or a person
+/// description; the phrases must be plain words.
+fn through_phrases(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
+    if (lo..hi).any(|i| !toks.is_word(i)) {
+        return None;
+    }
+    (lo + 1..hi).filter(|&p| PREPOSITIONS.contains(&toks.f(p))).find_map(|p| {
+        np_backward(toks, lo, p).filter(|np| {
+            np.first == lo
+                && !np.after_preposition
+                && (np.kind == NpKind::Name || (np.kind == NpKind::Anon && is_person_head(&np.head)))
+        })
+    })
 }
 
 /// The first token of the clause containing token `k`: after the last quotation before it
@@ -742,7 +774,18 @@ pub(crate) fn find_pre(toks: &Toks, s: usize, k: usize) -> Option<Attr> {
             return Some(Attr { np: Some(np), cue, cue_tok: Some(t), via: Via::Pre });
         }
         if wf.ends_with("ing") {
-            return Some(Attr { np: None, cue, cue_tok: Some(t), via: Via::Inherit });
+            // "X vowed to keep responding with “…”": a finite cue with its subject earlier in
+            // the clause is the attribution; a bare participle ("adding that “…”") inherits.
+            let finite =
+                (lo..t).rev().filter(|&u| toks.is_cue(u) && !toks.f(u).ends_with("ing")).find_map(|u| {
+                    subject_in_region(toks, clause_start(toks, lo, u), u).map(|np| Attr {
+                        np: Some(np),
+                        cue: Some(toks.s(u).to_string()),
+                        cue_tok: Some(u),
+                        via: Via::Pre,
+                    })
+                });
+            return finite.or(Some(Attr { np: None, cue, cue_tok: Some(t), via: Via::Inherit }));
         }
         // Inverted: "said the minister: “…”".
         let invertible = matches!(
@@ -816,9 +859,14 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
         match toks.kind(t) {
             Some(K::Q(_)) | Some(K::Stop) | Some(K::Semi) => break,
             Some(K::Word) if toks.is_cue(t) => {
-                let np = subject_in_region(toks, i, t)?;
+                let mut np = subject_in_region(toks, i, t)?;
                 if np.first != i {
-                    return None;
+                    if !possessive_prefix(toks, i, np.first) {
+                        return None;
+                    }
+                    if np.role.is_none() {
+                        np.role = clean_role(toks.span_text(i, np.first - 1));
+                    }
                 }
                 return Some(Attr {
                     np: Some(np),
@@ -831,6 +879,22 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
         }
     }
     None
+}
+
+/// Tokens `a..b` open a subject before its name: a possessive and up to three lower-case
+/// modifiers ("Pakistan's leading daily Dawn", "the country's main broadcaster X").
+fn possessive_prefix(toks: &Toks, a: usize, b: usize) -> bool {
+    let mut i = a;
+    if is_determiner(toks.f(i)) {
+        i += 1;
+    }
+    if i >= b || !toks.is_word(i) || strip_possessive(toks.s(i)) == toks.s(i) {
+        return false;
+    }
+    b - i <= 4
+        && (i + 1..b).all(|j| {
+            toks.is_word(j) && toks.s(j).chars().next().is_some_and(char::is_lowercase) && !is_stop(toks.f(j))
+        })
 }
 
 /// Is quotation token `k` at the start of its sentence (nothing but conjunctions before it)?
@@ -864,7 +928,11 @@ pub(crate) fn sentence_subject(toks: &Toks, s: usize, e: usize) -> Option<Np> {
             }
             i += 1;
         }
-        if i < e && toks.is_cap(i) && is_stop_cap(toks.f(i)) && !is_determiner(toks.f(i)) {
+        let participle = |i: usize| {
+            let f = toks.f(i);
+            toks.is_cap(i) && f.len() > 5 && f.ends_with("ing") && !is_role_word(f)
+        };
+        if i < e && toks.is_cap(i) && (is_stop_cap(toks.f(i)) || participle(i)) && !is_determiner(toks.f(i)) {
             // Skip an opening adverbial up to its comma.
             let mut j = i;
             while j < e && j < i + 8 && toks.kind(j) != Some(K::Comma) {

@@ -427,6 +427,49 @@ static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// Words that name a news outlet's kind ("the daily Dawn", "news agency X").
+pub(crate) fn is_outlet_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "daily" | "newspaper" | "broadcaster" | "outlet" | "tabloid" | "weekly" | "channel" | "agency"
+    )
+}
+
+/// Verbs that give something a name rather than report words ("called it", "dubbed").
+pub(crate) fn is_naming_verb(folded: &str) -> bool {
+    matches!(
+        folded,
+        "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "dub"
+            | "dubs"
+            | "dubbed"
+            | "term"
+            | "terms"
+            | "termed"
+            | "brand"
+            | "brands"
+            | "branded"
+            | "label"
+            | "labels"
+            | "labelled"
+            | "labeled"
+            | "describe"
+            | "describes"
+            | "described"
+            | "name"
+            | "names"
+            | "named"
+    )
+}
+
+/// Articles and possessives that make the next quoted words a noun label ("a “fig leaf”").
+pub(crate) fn is_label_article(folded: &str) -> bool {
+    matches!(folded, "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that" | "so-called")
+}
+
 /// True for a function word.
 pub(crate) fn is_stop(folded: &str) -> bool {
     STOP.contains(folded)

@@ -35,7 +35,8 @@ use super::speakers::{self, SpeakerKind};
 use crate::corpus::{Document, Span};
 use attribution::{Attr, Np, NpKind, Via};
 use lexicon::{
-    fold, is_institution_head, is_label_introducer, is_person_head, is_work_noun, strip_possessive,
+    fold, is_institution_head, is_label_article, is_label_introducer, is_naming_verb, is_person_head,
+    is_work_noun, strip_possessive,
 };
 use marks::RawQuote;
 use tokens::{K, Toks};
@@ -81,6 +82,9 @@ struct Found {
     closed: bool,
     /// Introduced as a label or title ("so-called “…”", "the report “…”").
     label: bool,
+    /// Attributed by a cue verb earlier in its own clause, with a named or described subject
+    /// ("X vowed to respond with “full force”"): the quote is part of what the subject said.
+    pre_cue: bool,
 }
 
 struct Ctx<'a> {
@@ -221,7 +225,12 @@ impl<'a> Ctx<'a> {
                 if name.is_empty() {
                     return None;
                 }
-                let kind = self.classify(&name);
+                let mut kind = self.classify(&name);
+                // "the daily Dawn", "broadcaster Geo News": a news outlet speaks as an institution.
+                let outlet = |t: &str| t.split_whitespace().any(|w| lexicon::is_outlet_word(&fold(w)));
+                if outlet(&np.written) || np.role.as_deref().is_some_and(outlet) {
+                    kind = SpeakerKind::Institution;
+                }
                 Some((Spk { name, kind, role: np.role.clone() }, 0.9))
             }
         }
@@ -328,9 +337,10 @@ impl<'a> Ctx<'a> {
             by_cue: false,
             closed: raw.closed,
             label,
+            pre_cue: false,
         };
         if let Some(a) = attr {
-            self.apply(&mut f, toks, s, e, &a, raw.open);
+            self.apply(&mut f, toks, (s, e, k), &a, raw.open);
         }
         if let Some(spk) = f.spk.clone() {
             self.push_cand(raw.open, para, spk, true);
@@ -338,7 +348,7 @@ impl<'a> Ctx<'a> {
         self.found.push(f);
     }
 
-    fn apply(&self, f: &mut Found, toks: &Toks, s: usize, e: usize, a: &Attr, pos: usize) {
+    fn apply(&self, f: &mut Found, toks: &Toks, (s, e, k): (usize, usize, usize), a: &Attr, pos: usize) {
         f.cue = a.cue.as_ref().map(|c| c.to_lowercase());
         match &a.np {
             Some(np) => {
@@ -346,6 +356,11 @@ impl<'a> Ctx<'a> {
                     f.spk = Some(spk);
                     f.conf = conf;
                     f.by_cue = true;
+                    // Naming verbs and an article before the quote make it a label
+                    // ("called the plan a “fig leaf”"), not words the subject said.
+                    f.pre_cue = a.via == Via::Pre
+                        && a.cue_tok.is_some_and(|c| c < k && !is_naming_verb(toks.f(c)))
+                        && !(k > 0 && toks.is_word(k - 1) && is_label_article(toks.f(k - 1)));
                     f.in_text = Some(in_text(toks, np, a));
                 }
             }
@@ -531,7 +546,7 @@ fn keep(f: &Found) -> bool {
         }
         return f.spk.is_some();
     }
-    f.by_cue && f.spk.is_some() && f.words >= 4
+    f.by_cue && f.spk.is_some() && (f.words >= 4 || (f.words >= 2 && f.pre_cue && f.closed))
 }
 
 /// Extract attributed quotes from a document. `_sentences` is accepted for the extraction

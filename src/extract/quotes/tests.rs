@@ -328,3 +328,54 @@ fn possessive_before_quote_is_not_an_inverted_subject() {
     let q = run(t);
     assert!(q.iter().all(|x| x.speaker != "Chile"), "{q:?}");
 }
+
+#[test]
+fn short_partial_quote_after_a_speech_verb_is_kept() {
+    // Two or three words quoted as what the subject said or vowed.
+    assert_eq!(
+        pairs("The harbour chief on Monday vowed to answer any blockade with “every means” at hand."),
+        vec![p("every means", "harbour chief")]
+    );
+    assert_eq!(
+        pairs("Dr Hana Ostrova said four of the patients were “in grave danger” overnight."),
+        vec![p("in grave danger", "Hana Ostrova")]
+    );
+    // A label with no speaker stays out, and so does an accusation's label.
+    assert!(pairs("Residents call it the “green corridor” now.").is_empty());
+    assert!(pairs("The two camps accused each other of “reckless shelling” near the dam.").is_empty());
+}
+
+#[test]
+fn subject_through_phrases_and_unclosed_appositive() {
+    assert_eq!(
+        pairs(
+            "A local official in Tolvik on condition of anonymity said he counted “eleven carcasses” there."
+        ),
+        vec![p("eleven carcasses", "local official")]
+    );
+    assert_eq!(
+        pairs(
+            "“The ferry will run again on Friday,” Ines Barrow, head of transport in Corvel told the Gazette."
+        ),
+        vec![p("The ferry will run again on Friday,", "Ines Barrow")]
+    );
+}
+
+#[test]
+fn finite_cue_wins_over_a_later_participle() {
+    let q = run("Citing the state radio, the papers said Governor Eli Strand on Sunday vowed to keep \
+                 responding to looting with “full firmness” in the port.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker, "Eli Strand");
+}
+
+#[test]
+fn an_outlet_named_after_its_description_and_the_report_it_wrote() {
+    let text = "“Crews worked through the night. The line reopened at dawn,” the region's main daily Northern Star reported.\n\n\
+                Minister Jonas Kell was also quoted as saying the budget would grow.\n\n\
+                “The minister stated that new trains would be bought next year and that fares would stay the same,” the report said.";
+    let got = pairs(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].1, "Northern Star");
+    assert_eq!(got[1].1, "Northern Star");
+}
