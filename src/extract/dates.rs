@@ -105,7 +105,7 @@ pub fn find_dates(text: &str, base: Option<Date>, year_hint: Option<i16>) -> Vec
     let mut out = Vec::new();
     for caps in re.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
-        if let Some((value, relative)) = ctx.interpret(&caps) {
+        if let Some((value, relative)) = ctx.interpret(&caps, bare_weekday_adverbial(text, whole)) {
             // "in October 2025" reads as "October 2025": a preposition is kept only where
             // the expression needs it ("in February", "since October").
             let mut start = whole.start();
@@ -122,6 +122,16 @@ pub fn find_dates(text: &str, base: Option<Date>, year_hint: Option<i16>) -> Vec
         }
     }
     out
+}
+
+/// A weekday standing alone as a time adverbial at the end of a clause, as agency copy writes
+/// it ("… wounded 30 others Sunday.", "… killed Friday, police said"): after a lower-case word
+/// and before a comma, full stop or semicolon. Not "Sunday's clashes" nor "Sunday Times".
+fn bare_weekday_adverbial(text: &str, m: regex::Match) -> bool {
+    let before = text[..m.start()].trim_end_matches(' ');
+    let after_lower = before.len() < m.start() && before.chars().next_back().is_some_and(char::is_lowercase);
+    let next = text[m.end()..].chars().next();
+    after_lower && matches!(next, Some('.' | ',' | ';'))
 }
 
 /// The base date and year hint to pass to [`find_dates`] for a whole document: the base is
@@ -274,7 +284,7 @@ impl Ctx {
     }
 
     /// The value and relative flag for one match; `None` rejects the match.
-    fn interpret(&self, c: &Captures) -> Option<(Option<String>, bool)> {
+    fn interpret(&self, c: &Captures, bare_weekday: bool) -> Option<(Option<String>, bool)> {
         let g = |name: &str| c.name(name).map(|m| m.as_str());
         if c.name("iso").is_some() {
             let d =
@@ -355,7 +365,7 @@ impl Ctx {
         if c.name("wd").is_some() {
             let prep = g("wd_p").map(|s| s.to_lowercase());
             let has_tod = g("wd_t").is_some_and(|t| !t.trim().is_empty());
-            if prep.is_none() && !has_tod {
+            if prep.is_none() && !has_tod && !bare_weekday {
                 return None;
             }
             let want = weekday_of(g("wd_w")?)?;

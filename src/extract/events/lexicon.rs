@@ -261,6 +261,10 @@ pub const TRIGGERS: &[Trigger] = &[
     t("gun battle", Kind::Clash),
     t("exchange of fire", Kind::Clash),
     t("exchanged fire", Kind::Clash),
+    t("exchanges of fire", Kind::Clash),
+    t("exchanging fire", Kind::Clash),
+    t("traded fire", Kind::Clash),
+    t("fire exchange", Kind::Clash),
     t("skirmish", Kind::Clash),
     t("skirmishes", Kind::Clash),
     t("engagements", Kind::Clash),
@@ -302,6 +306,7 @@ pub const TRIGGERS: &[Trigger] = &[
     t("neutralised", Kind::Kill),
     t("neutralized", Kind::Kill),
     t("death toll", Kind::Kill),
+    t("embraced martyrdom", Kind::Kill),
     // Capture of territory.
     c("captured", Kind::Capture),
     c("seized", Kind::Capture),
@@ -347,6 +352,7 @@ pub const TRIGGERS: &[Trigger] = &[
     // Meetings.
     t("meeting", Kind::Meeting),
     t("met with", Kind::Meeting),
+    t("hotline contact", Kind::Meeting),
     Trigger { pat: "met", kind: Kind::Meeting, cond: Cond::NamedObject },
     t("session", Kind::Meeting),
     t("conference", Kind::Meeting),
@@ -523,6 +529,13 @@ pub const MODAL: &[&str] = &[
     "need",
     "needs",
     "needed",
+    "attempt to",
+    "attempts to",
+    "effort to",
+    "efforts to",
+    "bid to",
+    "trying to",
+    "tried to",
 ];
 
 /// Trend and background markers near a violent trigger ("numerous", "since 2021",
@@ -567,6 +580,7 @@ pub const TREND: &[&str] = &[
     "sporadic",
     "routinely",
     "regularly",
+    "regular",
     "cycle of",
     "series of",
     "wave of",
@@ -615,6 +629,9 @@ pub const TREND_SENTENCE: &[&str] = &[
 /// Trend markers that also disqualify non-violent triggers ("has repeatedly warned").
 pub const TREND_SD: &[&str] = &[
     "repeatedly",
+    "several times",
+    "many times",
+    "in recent years",
     "for some time",
     "routinely",
     "regularly",
@@ -755,6 +772,9 @@ pub const ARMED: &[&str] = &[
     "personnel",
     "army",
     "checkpost",
+    "checkpoints",
+    "outpost",
+    "outposts",
     "check post",
     "checkpoint",
     "post",

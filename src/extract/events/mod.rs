@@ -111,6 +111,8 @@ struct Cand {
     definite: bool,
     /// A security operation that yields to an arrest in the same sentence.
     soft: bool,
+    /// A reopening ("reopened", "reopening"), not a closure.
+    reopen: bool,
 }
 
 /// Document-level context.
@@ -328,8 +330,26 @@ fn quote_ranges(t: &str) -> Vec<(usize, usize)> {
 /// Whether a sentence can report an event at all: it ends like a sentence (headlines, tag
 /// lines and captions without a full stop do not), and is not a question.
 fn is_statement_sentence(t: &str) -> bool {
-    let core = t.trim_end_matches(|c: char| c.is_whitespace() || "\"”’')]".contains(c));
+    let core = strip_credit(t).trim_end_matches(|c: char| c.is_whitespace() || "\"”’')]".contains(c));
     core.ends_with('.') || core.ends_with('!')
+}
+
+/// A sentence without the news agency's credit that closes an article ("… afternoon.– AFP",
+/// "… attacks. -- PTI"): a dash and a short run with no lower-case letters.
+fn strip_credit(t: &str) -> &str {
+    let from = t.len().saturating_sub(32);
+    for (d, _) in t.char_indices().rev().take_while(|&(i, _)| i >= from).filter(|&(_, c)| "–—-".contains(c))
+    {
+        let tail = t.get(d..).unwrap_or("").trim_start_matches(['–', '—', '-']);
+        let head = t.get(..d).unwrap_or(t).trim_end_matches(['–', '—', '-', ' ']);
+        if tail.chars().any(char::is_alphabetic)
+            && !tail.chars().any(char::is_lowercase)
+            && head.ends_with(['.', '!', '”', '"'])
+        {
+            return head;
+        }
+    }
+    t
 }
 
 /// Words `[from, to)` of the open (unquoted, lower-case) text.
@@ -356,7 +376,7 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
     let claimant = claimant(s, &actors_found);
     let has_deaths = !deaths.is_empty();
     // "In another attack", "separately", "elsewhere": a new event, not a follow-up.
-    let fresh = lexicon::has_any(&lexicon::FRESH_AC, &s.open, false);
+    let fresh = lexicon::has_any(&lexicon::FRESH_AC, &s.open, false) && !fresh_is_a_person(&s.open);
     // Needed only when a new event opens: computed on first use.
     let civilians = LazyCell::new(|| lexicon::has_any(&lexicon::CIVILIAN_AC, &s.open, false));
     let armed_target = LazyCell::new(|| lexicon::has_any(&lexicon::ARMED_AC, &s.open, false));
@@ -459,6 +479,31 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
     }
 }
 
+/// "Another government official said …", "a second witness told …": the new thing is a
+/// source, not an event. True when every "another" / "a second" in the sentence introduces one.
+fn fresh_is_a_person(open: &str) -> bool {
+    let person = |w: &str| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        [
+            "official", "spokes", "source", "resident", "witness", "doctor", "elder", "leader", "officer",
+            "analyst",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
+    };
+    let mut any = false;
+    for key in ["another ", "a second "] {
+        for (i, _) in open.match_indices(key) {
+            any = true;
+            let next = open.get(i + key.len()..).unwrap_or("");
+            if !next.split_whitespace().take(3).any(person) {
+                return false;
+            }
+        }
+    }
+    any && !["separate", "elsewhere", "meanwhile"].iter().any(|k| open.contains(k))
+}
+
 /// A sentence that only gives a death toll completes the violent event reported in the two
 /// sentences before it ("“Two soldiers lost their lives,” the army said.").
 fn follow_up_deaths(s: &Sent, deaths: &[Deaths], events: &mut [Building]) {
@@ -508,6 +553,30 @@ fn find_target(events: &[Building], c: &Cand, idx: usize, fresh: bool) -> Option
         // just reported, whatever its kind.
         if let Some(i) = events.iter().rposition(|e| e.kind.is_violent() && idx <= e.last + 2) {
             return Some(i);
+        }
+    }
+    if c.kind == Kind::Kill && !c.date.as_ref().is_some_and(|d| d.value.is_some()) && !fresh {
+        // "More than 40 people were killed in Khost": a death report at a place of the violent
+        // event just reported is its toll, whatever that event's kind.
+        if let Some(i) = events.iter().rposition(|e| {
+            e.kind.is_violent()
+                && idx <= e.last + 5
+                && !e.places.is_empty()
+                && !c.places.is_empty()
+                && places_compatible(&e.places, &c.places)
+        }) {
+            return Some(i);
+        }
+    }
+    if (c.kind == Kind::Closure && !c.reopen) || (c.definite && !c.kind.is_violent() && c.date.is_none()) {
+        // A crossing closed twice in one article is one closure told twice; "the talks",
+        // "the closure" with no date of their own refer back.
+        if let Some(i) = events.iter().skip(skip).rposition(|e| {
+            e.kind == c.kind
+                && places_compatible(&e.places, &c.places)
+                && dates_compatible(e.date.as_ref(), c.date.as_ref())
+        }) {
+            return Some(i + skip);
         }
     }
     let found = if c.kind.is_violent() {
@@ -760,10 +829,15 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
         if !matches!(trig.kind, Kind::Kill | Kind::Statement) {
             anchors.push((st, en, trig.kind.is_violent()));
         }
-        // Part of a name ("Community Dialogue", "the Doha Agreement"), except named meetings.
+        // Part of a name ("Community Dialogue", "the Doha Agreement"), except named meetings,
+        // acronyms ("an IED") and weapons written with capitals ("Improvised Explosive Device").
+        let written = s.text.get(st..en).unwrap_or("");
+        let acronym = written.len() >= 2 && !written.chars().any(char::is_lowercase);
         if st > 0
             && trig.kind != Kind::Meeting
-            && s.text.get(st..).and_then(|x| x.chars().next()).is_some_and(char::is_uppercase)
+            && !acronym
+            && !trig.kind.is_violent()
+            && written.chars().next().is_some_and(char::is_uppercase)
         {
             continue;
         }
@@ -868,6 +942,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
             region: None,
             definite,
             soft: trig.cond == Cond::Soft,
+            reopen: trig.pat.starts_with("reopen"),
         };
         if kind == Kind::Kill {
             kills.push(cand);
@@ -981,9 +1056,10 @@ fn split_regions(s: &Sent, c: &Cand) -> Option<((usize, usize), (usize, usize))>
 /// Places, dates: each to the nearest trigger.
 fn assign_slots(s: &Sent, ctx: &Ctx, cands: &mut [Cand], anchors: &[(usize, usize, bool)]) {
     let locs = sentence_places(s);
+    let line = dateline_end(s.text);
     let mut ds: Vec<dates::DateMention> = dates::find_dates(s.text, ctx.base, ctx.year_hint)
         .into_iter()
-        .filter(|d| !s.is_quoted(d.span.start))
+        .filter(|d| !s.is_quoted(d.span.start) && d.span.start >= line)
         .collect();
     ds.extend(time_cues(s, &ds));
     let dist_at = |at: (usize, usize), start: usize, end: usize| -> usize {
@@ -1145,6 +1221,14 @@ fn sentence_places(s: &Sent) -> Vec<Loc> {
 
 /// End of a dateline ("ISLAMABAD:", "KABUL, Dec 25 (Reuters) -", "[Islamabad]"), or 0.
 fn dateline_end(t: &str) -> usize {
+    // "(Agency- Network) KABUL, Oct 18 (Agency) –": a credit in brackets before the place.
+    if t.starts_with('(')
+        && let Some(e) = t.find(')').filter(|&e| e < 48)
+    {
+        let rest = t[e + 1..].trim_start();
+        let inner = dateline_end(rest);
+        return if inner > 0 { t.len() - rest.len() + inner } else { 0 };
+    }
     if t.starts_with('[') {
         return t.find(']').filter(|&e| e < 40).map_or(0, |e| e + 1);
     }
@@ -1209,7 +1293,14 @@ fn join_list(items: &[String]) -> String {
 
 fn finish(doc: &Document, b: Building) -> Event {
     let (mut event_type, mut sub_type) = b.kind.code();
-    let victim_civ = matches!(b.deaths, Some((_, VictimClass::Civilian, _)));
+    // "Nine people were killed as gunmen fired on a police post": "people" says nothing of
+    // who died when the target was armed.
+    let generic = |v: &str| {
+        v.split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w.to_lowercase().as_str(), "people" | "persons" | "individuals"))
+    };
+    let victim_civ =
+        matches!(&b.deaths, Some((_, VictimClass::Civilian, v)) if !(b.armed_target && generic(v)));
     if matches!(b.kind, Kind::Attack | Kind::Kill) && (victim_civ || (b.civilians && !b.armed_target)) {
         event_type = "Violence against civilians";
         sub_type = "Attack";

@@ -348,9 +348,24 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
         let mut found = None;
         let mut skip_to = num.end;
         let mut j = num.end;
-        while j < ws.len() && j < num.end + 9 {
+        // A victim phrase with names set off by dashes or brackets ("two soldiers – A and B –
+        // were martyred") reaches further.
+        let reach = if s
+            .get(ws[num.first].end..ws[(num.end + 9).min(ws.len()) - 1].end)
+            .is_some_and(|g| g.contains(['–', '—', '(']))
+        {
+            14
+        } else {
+            9
+        };
+        while j < ws.len() && j < num.end + reach {
             let w = ws[j].lower.as_str();
             if NOT_DEATH.contains(&w) {
+                break;
+            }
+            // "five children were among those killed": a breakdown of a toll given elsewhere.
+            if w == "among" {
+                skip_to = j;
                 break;
             }
             if is_kill_after(w) {
@@ -398,8 +413,11 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
             };
             let before_kill = KILL_BEFORE.contains(&b1);
             let death_of = b1 == "of" && matches!(b2, "death" | "deaths" | "lives" | "killing");
-            let toll =
-                matches!(b1, "to" | "at" | "of") && matches!(b2, "rose" | "reached" | "toll" | "stood");
+            let toll = matches!(b1, "to" | "at" | "of")
+                && matches!(
+                    b2,
+                    "rose" | "risen" | "rises" | "climbed" | "jumped" | "reached" | "toll" | "stood"
+                );
             if before_kill || death_of || toll {
                 let vic_start = ws.get(num.end).map(|x| x.start).unwrap_or(s.len());
                 let mut k = num.end;
@@ -444,11 +462,11 @@ fn single_death(ws: &[Word], i: usize) -> Option<Num> {
     let window = ws.get(i + 1..(i + 6).min(ws.len()))?;
     let was = window.iter().position(|w| w.lower == "was")?;
     let verb = window.get(was + 1).or_else(|| ws.get(i + 1 + was + 1))?;
-    matches!(verb.lower.as_str(), "killed" | "martyred" | "slain" | "shot").then_some(Num {
-        value: 1,
-        first: i,
-        end: i + 1,
-    })
+    matches!(
+        verb.lower.as_str(),
+        "killed" | "martyred" | "slain" | "shot" | "neutralised" | "neutralized" | "eliminated"
+    )
+    .then_some(Num { value: 1, first: i, end: i + 1 })
 }
 
 fn is_month(w: &str) -> bool {
