@@ -555,7 +555,7 @@ fn find_target(events: &[Building], c: &Cand, idx: usize, fresh: bool) -> Option
             return Some(i);
         }
     }
-    if c.kind == Kind::Kill && !c.date.as_ref().is_some_and(|d| d.value.is_some()) && !fresh {
+    if c.kind == Kind::Kill && c.date.as_ref().is_none_or(|d| d.value.is_none()) && !fresh {
         // "More than 40 people were killed in Khost": a death report at a place of the violent
         // event just reported is its toll, whatever that event's kind.
         if let Some(i) = events.iter().rposition(|e| {
