@@ -135,3 +135,44 @@ fn attempts_and_regular_attacks_are_not_events() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_title_case_dateline_is_not_the_event_place() {
+    let e = one(dated(
+        "2024-03-20",
+        "Lahore, Mar. 20, (Wire) – The death toll from the attack on a police station in Bannu has risen to 12, officials said.",
+    ));
+    assert!(e.locations.iter().all(|l| l.text != "Lahore"), "{:?}", e.locations);
+    assert_eq!(e.fatalities, Some(12));
+}
+
+#[test]
+fn a_date_after_a_rising_toll_dates_the_count_not_the_event() {
+    // Published on a Friday: "on Friday" is when the count rose, not when the ambush was.
+    let evs = dated(
+        "2025-01-17",
+        "The death toll from an ambush on a fuel convoy in Kurram rose to 9 on Friday, police said.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].date, None);
+    assert_eq!(evs[0].fatalities, Some(9));
+}
+
+#[test]
+fn a_confirmation_from_elsewhere_refers_back_and_vows_of_retaliation_are_warnings() {
+    let evs = events(
+        "Border guards opened fire at a crossing on Sunday, killing three herders, the army said. \
+         A police spokesman in Kandahar province confirmed that a clash had taken place at the border.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    let e = one(events("The Afghan defence ministry has vowed revenge for the raid on the camp."));
+    assert_eq!(e.event_type, "Strategic developments");
+}
+
+#[test]
+fn stepped_up_attacks_in_recent_months_are_background() {
+    assert!(
+        events("The insurgents have stepped up attacks in recent months, particularly in the north-west.")
+            .is_empty()
+    );
+}

@@ -405,7 +405,7 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
         let specific_violent = !c.places.is_empty()
             || (c.date.is_some() && (!c.definite || (!any_violent && !has_sd)))
             || has_deaths;
-        let target = find_target(events, c, s.idx, fresh);
+        let target = find_target(events, c, s.idx, fresh).or_else(|| confirmed_event(events, c, s, fresh));
         match target {
             Some(t) => {
                 let e = &mut events[t];
@@ -543,6 +543,22 @@ fn add_deaths(e: &mut Building, deaths: &[Deaths], claimant: Option<String>) {
     if class == VictimClass::Civilian {
         e.civilians = true;
     }
+}
+
+/// "Police in X confirmed that a clash had taken place": a confirmation of violence already
+/// reported, with no date and no toll of its own, is that event, wherever the source sits.
+fn confirmed_event(events: &[Building], c: &Cand, s: &Sent, fresh: bool) -> Option<usize> {
+    if fresh || !c.kind.is_violent() || c.date.is_some() || c.region.is_some() {
+        return None;
+    }
+    let before = s.open.get(..c.at.0)?;
+    let confirms = ["confirmed", "confirms", "acknowledged"]
+        .iter()
+        .any(|v| before.match_indices(v).any(|(i, _)| lexicon::bounded(before, i, i + v.len(), false)));
+    if !confirms {
+        return None;
+    }
+    events.iter().rposition(|e| e.kind.is_violent() && s.idx <= e.last + 8)
 }
 
 /// The event an event mention continues, if any.
@@ -1057,9 +1073,20 @@ fn split_regions(s: &Sent, c: &Cand) -> Option<((usize, usize), (usize, usize))>
 fn assign_slots(s: &Sent, ctx: &Ctx, cands: &mut [Cand], anchors: &[(usize, usize, bool)]) {
     let locs = sentence_places(s);
     let line = dateline_end(s.text);
+    // "The death toll from the ambush rose to 10 on Friday": a date after the rise dates the
+    // count, not the event.
+    let toll_from = if s.open.contains("toll") {
+        ["rose to", "risen to", "climbed to", "jumped to", "reached"]
+            .iter()
+            .filter_map(|v| s.open.find(v))
+            .min()
+            .unwrap_or(usize::MAX)
+    } else {
+        usize::MAX
+    };
     let mut ds: Vec<dates::DateMention> = dates::find_dates(s.text, ctx.base, ctx.year_hint)
         .into_iter()
-        .filter(|d| !s.is_quoted(d.span.start) && d.span.start >= line)
+        .filter(|d| !s.is_quoted(d.span.start) && d.span.start >= line && d.span.start < toll_from)
         .collect();
     ds.extend(time_cues(s, &ds));
     let dist_at = |at: (usize, usize), start: usize, end: usize| -> usize {
@@ -1235,7 +1262,7 @@ fn dateline_end(t: &str) -> usize {
     let head: String = t.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '-').collect();
     let letters = head.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 3 {
-        return 0;
+        return titled_dateline_end(t);
     }
     let rest = &t[head.len()..];
     if rest.starts_with(':') || rest.starts_with(',') {
@@ -1249,6 +1276,34 @@ fn dateline_end(t: &str) -> usize {
         return head.len();
     }
     0
+}
+
+/// A dateline written in title case: "Islamabad, Dec. 12, (Agency) –", "Kabul, Sep 13 (Agency)".
+/// A capitalised place of one or two words, a comma, a month name and a day; it ends at the
+/// agency's bracket or at the dash after it.
+fn titled_dateline_end(t: &str) -> usize {
+    let Some(comma) = t.get(..t.len().min(30)).and_then(|h| h.find(", ")) else { return 0 };
+    let place = &t[..comma];
+    let words: Vec<&str> = place.split(' ').collect();
+    let placeish = (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.all(|x| x.is_lowercase() || x == '-')
+        });
+    let rest = &t[comma + 2..];
+    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        .iter()
+        .any(|m| rest.starts_with(m));
+    if !placeish || !month {
+        return 0;
+    }
+    let window = &t[..t.len().min(comma + 48)];
+    if let Some(p) =
+        [" – ", " - ", " — "].iter().filter_map(|sep| window.find(sep).map(|p| p + sep.len())).min()
+    {
+        return p;
+    }
+    window.find(')').map_or(0, |p| p + 1)
 }
 
 /// Country of an event: from its places, else "both" for cross-border or bilateral events,

@@ -437,32 +437,41 @@ pub(crate) fn is_outlet_word(folded: &str) -> bool {
 
 /// Verbs that give something a name rather than report words ("called it", "dubbed").
 pub(crate) fn is_naming_verb(folded: &str) -> bool {
-    matches!(
-        folded,
-        "call"
-            | "calls"
-            | "called"
-            | "calling"
-            | "dub"
-            | "dubs"
-            | "dubbed"
-            | "term"
-            | "terms"
-            | "termed"
-            | "brand"
-            | "brands"
-            | "branded"
-            | "label"
-            | "labels"
-            | "labelled"
-            | "labeled"
-            | "describe"
-            | "describes"
-            | "described"
-            | "name"
-            | "names"
-            | "named"
-    )
+    const NAMING: &[&str] = &[
+        "call",
+        "calls",
+        "called",
+        "calling",
+        "dub",
+        "dubs",
+        "dubbed",
+        "term",
+        "terms",
+        "termed",
+        "terming",
+        "brand",
+        "brands",
+        "branded",
+        "branding",
+        "label",
+        "labels",
+        "labelled",
+        "labeled",
+        "labelling",
+        "labeling",
+        "describe",
+        "describes",
+        "described",
+        "describing",
+        "name",
+        "names",
+        "named",
+        "characterised",
+        "characterized",
+        "characterising",
+        "characterizing",
+    ];
+    NAMING.contains(&folded)
 }
 
 /// Articles and possessives that make the next quoted words a noun label ("a “fig leaf”").

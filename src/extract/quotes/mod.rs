@@ -313,9 +313,15 @@ impl<'a> Ctx<'a> {
                 .and_then(|p| self.text.get(raw.after.min(p.end)..p.end))
                 .is_some_and(|t| t.len() < 400 && !t.chars().any(char::is_alphanumeric));
         let starts = attribution::starts_sentence(toks, s, k);
+        // "described it as “…”", "labelling them as “…”": what the words are called.
+        let named_as = k > s
+            && toks.is_word(k - 1)
+            && toks.f(k - 1) == "as"
+            && (k.saturating_sub(5).max(s)..k - 1).any(|i| toks.is_word(i) && is_naming_verb(toks.f(i)));
         let label = k > s
             && toks.is_word(k - 1)
             && (is_label_introducer(toks.f(k - 1))
+                || named_as
                 || ((k.saturating_sub(3).max(s)..k).any(|i| is_work_noun(toks.f(i))) && title_like(&text)));
         let pre = if starts { None } else { attribution::find_pre(toks, s, k) };
         let post = attribution::find_post(toks, k, e);
@@ -546,7 +552,10 @@ fn keep(f: &Found) -> bool {
         }
         return f.spk.is_some();
     }
-    f.by_cue && f.spk.is_some() && (f.words >= 4 || (f.words >= 2 && f.pre_cue && f.closed))
+    // A two- or three-word partial quote must read as words said, not as a name or a term
+    // ("full force", "42 graves"; not "Waziristani refugees").
+    let said = f.text.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    f.by_cue && f.spk.is_some() && (f.words >= 4 || (f.words >= 2 && f.pre_cue && f.closed && said))
 }
 
 /// Extract attributed quotes from a document. `_sentences` is accepted for the extraction

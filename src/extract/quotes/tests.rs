@@ -379,3 +379,16 @@ fn an_outlet_named_after_its_description_and_the_report_it_wrote() {
     assert_eq!(got[0].1, "Northern Star");
     assert_eq!(got[1].1, "Northern Star");
 }
+
+#[test]
+fn words_named_as_something_are_labels_not_quotes() {
+    // "describing it as “…”" after a finite cue, and a capitalised term, stay out.
+    assert!(
+        pairs(
+            "Governor Ada Rusk condemned the raid, describing it as “open piracy,” and promised an inquiry."
+        )
+        .is_empty()
+    );
+    assert!(pairs("The ministry claimed the shells hit “Northern Settlers” living nearby.").is_empty());
+    assert!(pairs("Mayor Tomas Reyes described the floods as “a test of our whole region.”").is_empty());
+}
