@@ -109,26 +109,44 @@ const NORM_ASCII: [u8; 128] = {
 };
 
 /// [`push_norm`] onto UTF-8 bytes (whole characters are appended).
+///
+/// Branch-free over ASCII: every byte's key byte is written and the end advances only over
+/// letters and digits (word boundaries are unpredictable, so a branch per byte stalls).
 pub(crate) fn push_norm_bytes(s: &str, bytes: &mut Vec<u8>) {
-    bytes.reserve(s.len());
     let src = s.as_bytes();
+    let start = bytes.len();
+    // Lower-casing at most doubles a character's bytes ("İ" → "i̇": 2 → 3), so this is room
+    // enough; the checked writes below fall back to growing the vector if it ever were not.
+    bytes.resize(start + 2 * src.len(), 0);
+    let mut k = start;
     let mut i = 0;
     while let Some(&b) = src.get(i) {
-        if let Some(&k) = NORM_ASCII.get(usize::from(b)) {
-            if k != 0 {
-                bytes.push(k);
+        if let Some(&v) = NORM_ASCII.get(usize::from(b)) {
+            if let Some(slot) = bytes.get_mut(k) {
+                *slot = v;
             }
+            k += usize::from(v != 0);
             i += 1;
             continue;
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
         if c.is_alphanumeric() {
             for l in c.to_lowercase() {
-                bytes.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                let mut enc = [0u8; 4];
+                let e = l.encode_utf8(&mut enc).as_bytes();
+                match bytes.get_mut(k..k + e.len()) {
+                    Some(dst) => dst.copy_from_slice(e),
+                    None => {
+                        bytes.truncate(k);
+                        bytes.extend_from_slice(e);
+                    }
+                }
+                k += e.len();
             }
         }
         i += c.len_utf8();
     }
+    bytes.truncate(k);
 }
 
 #[cfg(test)]

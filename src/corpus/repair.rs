@@ -221,8 +221,7 @@ fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut start = 0;
     loop {
-        let i =
-            bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r').map_or(bytes.len(), |k| start + k);
+        let i = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
         let raw = &text[start..i];
         let lead = raw.len() - raw.trim_start_matches(is_space).len();
         let trimmed = raw.trim_matches(is_space);
@@ -523,8 +522,9 @@ fn is_caption_label(t: &str) -> bool {
 
 /// "Source: …", "Tags: …", "Published: …" lines: metadata shown in the document panel.
 fn is_meta_label(t: &str) -> bool {
-    let Some((label, value)) = t.split_once(':') else { return false };
-    // Lower-casing never shortens a text in characters; every label has at most 12.
+    // Lower-casing never shortens a text in characters; every label has at most 12, so the
+    // colon is within the first 13 characters (52 bytes) or the line is no label.
+    let Some((label, value)) = split_colon_within(t, 52) else { return false };
     if more_chars_than(label.trim(), 12) {
         return false;
     }
@@ -551,6 +551,13 @@ fn is_meta_label(t: &str) -> bool {
     LABELS.contains(&label.as_str())
         && !value.is_empty()
         && (value.contains("://") || value.split_whitespace().count() <= 16)
+}
+
+/// `t.split_once(':')` when the first colon is among the first `max` bytes; `None` otherwise.
+pub(crate) fn split_colon_within(t: &str, max: usize) -> Option<(&str, &str)> {
+    let head = &t.as_bytes()[..t.len().min(max)];
+    let at = memchr::memchr(b':', head)?;
+    Some((&t[..at], &t[at + 1..]))
 }
 
 /// A keyword line under a headline: four or more short comma-separated capitalised phrases
@@ -590,23 +597,21 @@ fn starts_with_quote(t: &str) -> bool {
 /// of `t`, appended to `out`.
 fn units(t: &str, out: &mut Vec<(usize, usize)>) {
     // Sentences: cut after . ! ? (and closing quotes) followed by a space. The sentence marks
-    // are ASCII, so a byte scan finds exactly the characters a char scan would.
+    // are ASCII, so a (SIMD) byte search finds exactly the characters a char scan would.
     let mut start = 0;
     let b = t.as_bytes();
-    for (i, &byte) in b.iter().enumerate() {
-        if matches!(byte, b'.' | b'!' | b'?') {
-            let mut j = i + 1;
-            while let Some(nc) = t[j..].chars().next() {
-                if matches!(nc, '”' | '"' | '’' | '\'' | ')') {
-                    j += nc.len_utf8();
-                } else {
-                    break;
-                }
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', b) {
+        let mut j = i + 1;
+        while let Some(nc) = t[j..].chars().next() {
+            if matches!(nc, '”' | '"' | '’' | '\'' | ')') {
+                j += nc.len_utf8();
+            } else {
+                break;
             }
-            if j >= b.len() || b[j] == b' ' {
-                out.push((start, j));
-                start = j;
-            }
+        }
+        if j >= b.len() || b[j] == b' ' {
+            out.push((start, j));
+            start = j;
         }
     }
     if start < t.len() {
@@ -642,7 +647,7 @@ fn find_quote(t: &str, from: usize, curly: char) -> Option<usize> {
     let curly = curly.encode_utf8(&mut enc).as_bytes();
     let b = t.as_bytes();
     let mut i = from;
-    while let Some(k) = b.get(i..)?.iter().position(|&x| x == b'"' || x == curly[0]) {
+    while let Some(k) = memchr::memchr2(b'"', curly[0], b.get(i..)?) {
         let at = i + k;
         if b[at] == b'"' || b[at..].starts_with(curly) {
             return Some(at);
@@ -656,8 +661,8 @@ fn find_quote(t: &str, from: usize, curly: char) -> Option<usize> {
 fn units_sentences(t: &str, a: usize, c: usize, out: &mut Vec<(usize, usize)>) {
     let b = t.as_bytes();
     let mut start = a;
-    for i in a..c {
-        if matches!(b[i], b'.' | b'!' | b'?') && i + 1 < c && b[i + 1] == b' ' {
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', &b[a..c]).map(|k| a + k) {
+        if i + 1 < c && b[i + 1] == b' ' {
             out.push((start, i + 1));
             start = i + 1;
         }
