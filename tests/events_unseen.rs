@@ -176,3 +176,12 @@ fn stepped_up_attacks_in_recent_months_are_background() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_list_of_victim_groups_is_summed_and_a_breakdown_is_not() {
+    use briefing_builder::extract::events::sentence_fatalities;
+    let n = |t: &str| sentence_fatalities(t).map(|(n, _)| n);
+    assert_eq!(n("Two guards, five porters and a cook were killed in the raid."), Some(8));
+    assert_eq!(n("Six people, including two policemen, were killed."), Some(6));
+    assert_eq!(n("Four soldiers were killed and three wounded."), Some(4));
+}

@@ -346,6 +346,7 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
         }
         // Pattern A: NUMBER [victims…] (were|have been)? KILLED — within 8 words, no injury word first.
         let mut found = None;
+        let mut listed = 0;
         let mut skip_to = num.end;
         let mut j = num.end;
         // A victim phrase with names set off by dashes or brackets ("two soldiers – A and B –
@@ -390,7 +391,9 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
                 }
                 found = Some(victims);
                 // Numbers inside the victim phrase are sub-counts ("six people, including two
-                // policemen, were killed").
+                // policemen, were killed"), unless they continue a list of groups: "two
+                // soldiers, five drivers and a passenger were killed" is eight.
+                listed = listed_groups(s, &ws, num.end, j);
                 skip_to = j;
                 break;
             }
@@ -443,7 +446,7 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
         if let Some(victims) = found {
             let class = victim_class(&victims);
             out.push(Deaths {
-                n: u32::try_from(num.value).unwrap_or(u32::MAX),
+                n: u32::try_from(num.value.saturating_add(listed)).unwrap_or(u32::MAX),
                 victims,
                 class,
                 at: ws[num.first].start,
@@ -452,6 +455,33 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
         i = skip_to.max(num.end);
     }
     out
+}
+
+/// Further counts in a list of victim groups between words `from` and `to` ("…, five drivers
+/// and a passenger"): each after a comma or "and", a number or "a"/"an" before a noun.
+/// A list that breaks down a total ("including", "among them") adds nothing.
+fn listed_groups(s: &str, ws: &[Word], from: usize, to: usize) -> u64 {
+    let mut sum = 0;
+    let mut k = from.max(1);
+    while k < to {
+        if matches!(ws[k - 1].lower.as_str(), "including" | "among" | "of" | "them") {
+            return 0;
+        }
+        let joined =
+            ws[k - 1].lower == "and" || s.get(ws[k - 1].end..ws[k].start).is_some_and(|g| g.contains(','));
+        if joined {
+            if let Some(n) = number_at(ws, k) {
+                sum += n.value;
+                k = n.end;
+                continue;
+            }
+            if matches!(ws[k].lower.as_str(), "a" | "an") && k + 1 < to {
+                sum += 1;
+            }
+        }
+        k += 1;
+    }
+    sum
 }
 
 /// "A police officer was martyred", "a soldier died": one death.
