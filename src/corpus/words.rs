@@ -144,6 +144,9 @@ enum Kind {
 /// The word lexicon plus the segmenter.
 pub(crate) struct Lexicon {
     words: FxHashMap<String, Kind>,
+    /// The entries of `words` of at most 16 bytes, keyed by [`pack`]: a lookup hashes and
+    /// compares one integer, with no string behind a pointer to fetch and compare.
+    short: FxHashMap<u128, Kind>,
     function: FxHashSet<&'static str>,
     prefixes: FxHashSet<&'static str>,
     suffixes: FxHashSet<&'static str>,
@@ -166,6 +169,17 @@ thread_local! {
 
 fn list_words(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace)
+}
+
+/// A word of at most 16 bytes without NUL as one integer (its bytes, zero-padded), so that
+/// distinct words get distinct keys; `None` for other words.
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 || w.contains(&0) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(buf))
 }
 
 /// The shared lexicon, built on first use.
@@ -230,8 +244,10 @@ impl Lexicon {
         });
         let segmenter = Segmenter::new(unigrams, bigrams);
         let set = |l: &[&'static str]| l.iter().copied().collect::<FxHashSet<_>>();
+        let short = words.iter().filter_map(|(w, k)| Some((pack(w.as_bytes())?, *k))).collect();
         Lexicon {
             words,
+            short,
             function: set(FUNCTION_WORDS),
             prefixes: set(PREFIXES),
             suffixes: set(SUFFIXES),
@@ -242,7 +258,18 @@ impl Lexicon {
     }
 
     fn kind(&self, lower: &str) -> Option<Kind> {
-        self.words.get(lower).copied()
+        match pack(lower.as_bytes()) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.words.get(lower).copied(),
+        }
+    }
+
+    /// Whether `w` is an entry of the lexicon (exactly as written).
+    fn contains(&self, w: &str) -> bool {
+        match pack(w.as_bytes()) {
+            Some(key) => self.short.contains_key(&key),
+            None => self.words.contains_key(w),
+        }
     }
 
     /// True for a short function word ("the", "of", "and").
@@ -278,7 +305,7 @@ impl Lexicon {
     /// True when `lower` (a lower-case word) is a word of the lexicon, an extra word, a name,
     /// or a regular inflection or British/American spelling of one.
     pub(crate) fn is_known(&self, lower: &str) -> bool {
-        if self.words.contains_key(lower) {
+        if self.contains(lower) {
             return true;
         }
         // Names and rare words miss again and again; the inflection and spelling probes below
@@ -302,7 +329,7 @@ impl Lexicon {
     /// [`Lexicon::is_known`] for a word that is not itself an entry: an inflection or a
     /// spelling variant of one.
     fn is_known_form(&self, lower: &str) -> bool {
-        let known = |w: &str| self.words.contains_key(w);
+        let known = |w: &str| self.contains(w);
         let known2 = |parts: &[&str]| self.known_concat(parts);
         for suf in ["s", "es", "ed", "d", "ing", "ly", "er", "ers", "ies", "ied"] {
             if let Some(stem) = lower.strip_suffix(suf) {
@@ -354,16 +381,19 @@ impl Lexicon {
     /// Whether the concatenation of `parts` is an entry of the lexicon; built on the stack
     /// (these are candidate spellings of one word), not in a new `String`.
     fn known_concat(&self, parts: &[&str]) -> bool {
-        let mut buf = [0u8; 64];
+        let mut buf = [0u8; 16];
         let mut n = 0;
         for p in parts {
             let Some(dst) = buf.get_mut(n..n + p.len()) else {
-                return self.words.contains_key(&parts.concat());
+                return self.contains(&parts.concat());
             };
             dst.copy_from_slice(p.as_bytes());
             n += p.len();
         }
-        std::str::from_utf8(&buf[..n]).is_ok_and(|w| self.words.contains_key(w))
+        match pack(&buf[..n]) {
+            Some(key) => self.short.contains_key(&key),
+            None => self.contains(&parts.concat()),
+        }
     }
 
     /// A known word usable as the left part of a case-change or digit split ("the", "deepened").
