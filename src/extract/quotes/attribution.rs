@@ -730,7 +730,12 @@ fn through_phrases(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
     if (lo..hi).any(|i| !toks.is_word(i)) {
         return None;
     }
-    (lo + 1..hi).filter(|&p| PREPOSITIONS.contains(&toks.f(p))).find_map(|p| {
+    // A participle opens the modifier too: "A police officer speaking on condition of …".
+    let opens = |p: usize| {
+        let f = toks.f(p);
+        PREPOSITIONS.contains(&f) || (f.len() > 5 && f.ends_with("ing") && cue_lemma(f).is_none())
+    };
+    (lo + 1..hi).filter(|&p| opens(p)).find_map(|p| {
         np_backward(toks, lo, p).filter(|np| {
             np.first == lo
                 && !np.after_preposition

@@ -225,6 +225,9 @@ impl<'a> Ctx<'a> {
                 if name.is_empty() {
                     return None;
                 }
+                if let Some(hit) = self.acronym_role(np, &name, pos, para) {
+                    return Some((hit, 0.8));
+                }
                 let mut kind = self.classify(&name);
                 // "the daily Dawn", "broadcaster Geo News": a news outlet speaks as an institution.
                 let outlet = |t: &str| t.split_whitespace().any(|w| lexicon::is_outlet_word(&fold(w)));
@@ -244,6 +247,28 @@ impl<'a> Ctx<'a> {
         let k = speakers::classify(name);
         self.kinds.borrow_mut().insert(name.to_string(), k);
         k
+    }
+
+    /// "the DHO said" after "District Health Officer (DHO) Qaiser Abbas told …": a role's
+    /// acronym with an article is the person introduced right after it in brackets.
+    fn acronym_role(&self, np: &Np, name: &str, pos: usize, para: usize) -> Option<Spk> {
+        let acronym = (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym || !np.written.to_lowercase().starts_with("the ") {
+            return None;
+        }
+        let pat = format!("({name})");
+        let at = self.text.get(..pos)?.rfind(&pat)?;
+        let after = self.text.get(at + pat.len()..)?;
+        let first = after.split_whitespace().next()?;
+        let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !first.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        self.recent(pos, para)
+            .find(|c| {
+                c.spk.kind == SpeakerKind::Person && c.spk.name.split_whitespace().next() == Some(first)
+            })
+            .map(|c| c.spk.clone())
     }
 
     fn push_cand(&mut self, pos: usize, para: usize, spk: Spk, spoke: bool) {

@@ -392,3 +392,22 @@ fn words_named_as_something_are_labels_not_quotes() {
     assert!(pairs("The ministry claimed the shells hit “Northern Settlers” living nearby.").is_empty());
     assert!(pairs("Mayor Tomas Reyes described the floods as “a test of our whole region.”").is_empty());
 }
+
+#[test]
+fn a_role_acronym_with_the_article_is_the_person_it_introduced() {
+    let t = "Regional Medical Officer (RMO) Lena Varga told reporters: “Nine patients were treated overnight.”\n\n\
+             She said more staff had arrived. “The wards are full,” the RMO said.";
+    let got = pairs(t);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].1, "Lena Varga");
+}
+
+#[test]
+fn a_participle_phrase_between_subject_and_cue() {
+    assert_eq!(
+        pairs(
+            "A local police officer speaking on condition of anonymity told the agency that the dead “include three guards and two drivers”."
+        ),
+        vec![p("include three guards and two drivers", "local police officer")]
+    );
+}
