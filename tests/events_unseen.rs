@@ -185,3 +185,22 @@ fn a_list_of_victim_groups_is_summed_and_a_breakdown_is_not() {
     assert_eq!(n("Six people, including two policemen, were killed."), Some(6));
     assert_eq!(n("Four soldiers were killed and three wounded."), Some(4));
 }
+
+#[test]
+fn an_active_kill_verb_counts_its_own_object() {
+    use briefing_builder::extract::events::sentence_fatalities;
+    let n = |t: &str| sentence_fatalities(t).map(|(n, _)| n);
+    assert_eq!(n("Troops freed at least 40 hostages and eliminated 9 gunmen near the pass."), Some(9));
+}
+
+#[test]
+fn hijackings_are_abductions_and_a_retold_suicide_blast_is_one_event() {
+    let e = one(events("Gunmen hijacked a bus carrying 30 passengers near Mastung on Monday."));
+    assert_eq!(e.sub_type, "Abduction/forced disappearance");
+    let evs = events(
+        "A suicide bombing at a wedding in Swabi killed 12 people on Sunday. \
+         Dozens were hurt in the attack, which occurred when an explosive device was detonated at the hall in Swabi.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].sub_type, "Suicide bomb");
+}

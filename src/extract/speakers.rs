@@ -120,6 +120,12 @@ pub fn canonical_institution(name: &str) -> String {
             n = r.trim();
         }
     }
+    // "the banned Baloch Liberation Army": the ban is the article's comment, not the name.
+    for d in ["banned ", "outlawed ", "proscribed ", "defunct "] {
+        if let Some(r) = n.strip_prefix(d) {
+            n = r.trim();
+        }
+    }
     if let Some(c) = builtin_alias(&fold(n)) {
         return c.to_string();
     }

@@ -630,6 +630,8 @@ const MAX_PLACES: usize = 12;
 fn family(k: Kind) -> Kind {
     match k {
         Kind::Attack | Kind::Kill => Kind::Attack,
+        // A suicide bombing is retold as "the blast", "the explosion", "an explosive device".
+        Kind::Suicide | Kind::Explosive => Kind::Explosive,
         Kind::Clash | Kind::Capture => Kind::Clash,
         other => other,
     }

@@ -285,7 +285,8 @@ const KILL_AFTER: &[&str] = &[
     "lost",
     "martyrdom",
 ];
-const KILL_BEFORE: &[&str] = &["killing", "killed", "kills"];
+const KILL_BEFORE: &[&str] =
+    &["killing", "killed", "kills", "eliminated", "eliminating", "neutralised", "neutralized"];
 const NOT_DEATH: &[&str] = &[
     "injured",
     "wounded",
@@ -367,6 +368,11 @@ pub fn find_deaths(s: &str) -> Vec<Deaths> {
             // "five children were among those killed": a breakdown of a toll given elsewhere.
             if w == "among" {
                 skip_to = j;
+                break;
+            }
+            // "rescued 155 hostages and eliminated 27 terrorists": an active kill verb takes
+            // the number after it, not the one before.
+            if is_kill_after(w) && number_at(&ws, j + 1).is_some() {
                 break;
             }
             if is_kill_after(w) {
