@@ -130,7 +130,10 @@ pub(crate) fn push_norm_bytes(s: &str, bytes: &mut Vec<u8>) {
             continue;
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
-        if c.is_alphanumeric() {
+        // Curly quotes, dashes and the ellipsis are the common non-ASCII characters of news
+        // text; they are punctuation, so the Unicode tables need not be consulted for them.
+        let punctuation = matches!(c, '‘' | '’' | '“' | '”' | '–' | '—' | '…');
+        if !punctuation && c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 let mut enc = [0u8; 4];
                 let e = l.encode_utf8(&mut enc).as_bytes();

@@ -784,7 +784,8 @@ fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Optio
     // Repeats: a paragraph equal to the previous kept one (a headline printed twice), or one
     // that repeats a sentence / quotation found in another paragraph (a pull quote), with the
     // lone name line that follows it.
-    let mut index: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    let mut index: FxHashMap<&str, (usize, usize)> =
+        FxHashMap::with_capacity_and_hasher(norms.len() + unit_keys.len(), Default::default());
     let mut units_of = unit_keys.iter().peekable();
     for (i, pn) in norms.iter().enumerate() {
         let kept = keep[i].is_some();
