@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::Metadata;
 use super::fold::{find_lower, more_chars_than, starts_with_lower};
-use super::repair::{clean_inline, is_keyword_list, split_colon_within};
+use super::repair::{clean_inline, is_keyword_list, split_colon};
 
 /// Known outlets by web domain (the registered domain or any subdomain of it).
 const OUTLETS: &[(&str, &str)] = &[
@@ -186,9 +186,8 @@ pub fn detect(original: &str, _clean: &str) -> Metadata {
     let mut labelled_outlet = None;
     let mut updated = None;
     for l in head.iter().chain(tail.iter()) {
-        // Lower-casing never shortens a text in characters; every label below has at most 16
-        // (so the colon is within the first 17 characters, 68 bytes).
-        let Some((label, value)) = split_colon_within(l, 68) else { continue };
+        let Some((label, value)) = split_colon(l) else { continue };
+        // Lower-casing never shortens a text in characters; every label below has at most 16.
         if more_chars_than(label.trim(), 16) {
             continue;
         }
@@ -314,8 +313,8 @@ fn strip_heading(l: &str) -> &str {
 }
 
 fn is_label(l: &str) -> bool {
-    // Every label below has at most 12 characters (the colon is within 52 bytes).
-    let Some((label, _)) = split_colon_within(l, 52) else { return false };
+    let Some((label, _)) = split_colon(l) else { return false };
+    // Every label below has at most 12 characters.
     if more_chars_than(label.trim(), 12) {
         return false;
     }

@@ -522,9 +522,8 @@ fn is_caption_label(t: &str) -> bool {
 
 /// "Source: …", "Tags: …", "Published: …" lines: metadata shown in the document panel.
 fn is_meta_label(t: &str) -> bool {
-    // Lower-casing never shortens a text in characters; every label has at most 12, so the
-    // colon is within the first 13 characters (52 bytes) or the line is no label.
-    let Some((label, value)) = split_colon_within(t, 52) else { return false };
+    let Some((label, value)) = split_colon(t) else { return false };
+    // Lower-casing never shortens a text in characters; every label has at most 12.
     if more_chars_than(label.trim(), 12) {
         return false;
     }
@@ -553,10 +552,9 @@ fn is_meta_label(t: &str) -> bool {
         && (value.contains("://") || value.split_whitespace().count() <= 16)
 }
 
-/// `t.split_once(':')` when the first colon is among the first `max` bytes; `None` otherwise.
-pub(crate) fn split_colon_within(t: &str, max: usize) -> Option<(&str, &str)> {
-    let head = &t.as_bytes()[..t.len().min(max)];
-    let at = memchr::memchr(b':', head)?;
+/// `t.split_once(':')` with a SIMD search (this runs on every paragraph).
+pub(crate) fn split_colon(t: &str) -> Option<(&str, &str)> {
+    let at = memchr::memchr(b':', t.as_bytes())?;
     Some((&t[..at], &t[at + 1..]))
 }
 
@@ -1519,6 +1517,51 @@ mod tests {
         assert_eq!(clean(s).matches("We will not accept").count(), 2);
         let s2 = "Intro.\n\n“We will not accept any more attacks on our soil.”\n\nThe envoy said: “We will not accept any more attacks on our soil.” Then he left.";
         assert_eq!(clean(s2).matches("We will not accept").count(), 1);
+    }
+
+    #[test]
+    fn labels_and_furniture_by_shape() {
+        let padded = format!("Source{}: https://example.org/a", " ".repeat(60));
+        assert!(is_meta_label(&padded));
+        assert!(is_meta_label("Published on: 3 May 2024"));
+        assert!(!is_meta_label("The source of the claim, a senior official: he said no"));
+        assert!(is_chrome("Read more »"));
+        assert!(is_chrome("Copyright © 2024 The Daily Example. All Rights Reserved."));
+        let long = "Read more about the talks, which went on for many hours between the two \
+                    delegations and ended without any agreement on the border crossings.";
+        assert!(!is_chrome(long));
+    }
+
+    #[test]
+    fn units_are_sentences_and_quotations() {
+        let t = "He said: “We will act. Soon.” Then “it ended”. Fine";
+        let mut spans = Vec::new();
+        units(t, &mut spans);
+        let got: Vec<&str> = spans.iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "He said: “We will act.",
+                " Soon.”",
+                " Then “it ended”.",
+                " Fine",
+                "We will act. Soon.",
+                "We will act.",
+                " Soon.",
+                "it ended"
+            ]
+        );
+        // A unit's key is the slice of its paragraph's key.
+        let mut cuts: Vec<usize> = spans.iter().flat_map(|&(a, b)| [a, b]).collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut at = Vec::new();
+        let key = norm_with_cuts(t, &cuts, &mut at);
+        assert_eq!(key, norm(t));
+        for &(a, b) in &spans {
+            let (ka, kb) = (at[cuts.binary_search(&a).unwrap()], at[cuts.binary_search(&b).unwrap()]);
+            assert_eq!(&key[ka..kb], norm(&t[a..b]));
+        }
     }
 
     #[test]
