@@ -362,7 +362,7 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
     if !s.relevant {
         return;
     }
-    let deaths = if s.deaths_possible { numbers::find_deaths(s.text) } else { Vec::new() };
+    let deaths = if s.deaths_possible { numbers::find_deaths_in(s.text, &s.words) } else { Vec::new() };
     let cands = if is_statement_sentence(s.text) && !lexicon::has_any(&lexicon::OPINION_AC, &s.open, false) {
         candidates(s, ctx)
     } else {

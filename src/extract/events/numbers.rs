@@ -327,15 +327,19 @@ fn is_year_like(ws: &[Word], n: &Num) -> bool {
 /// Find reported deaths in a sentence (figures inside quotes count too: "two soldiers lost
 /// their lives," the army said).
 pub fn find_deaths(s: &str) -> Vec<Deaths> {
-    let ws = words(s);
+    find_deaths_in(s, &words(s))
+}
+
+/// [`find_deaths`] with the sentence's [`words`] already split.
+pub fn find_deaths_in(s: &str, ws: &[Word]) -> Vec<Deaths> {
     let mut out: Vec<Deaths> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let Some(num) = number_at(&ws, i).or_else(|| single_death(&ws, i)) else {
+        let Some(num) = number_at(ws, i).or_else(|| single_death(ws, i)) else {
             i += 1;
             continue;
         };
-        if is_year_like(&ws, &num) || num.value == 0 || num.value > 1_000_000 {
+        if is_year_like(ws, &num) || num.value == 0 || num.value > 1_000_000 {
             i = num.end;
             continue;
         }
