@@ -293,8 +293,9 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
 fn quote_ranges(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in t.char_indices() {
+    // Only `"` and the curly marks (which start with byte E2) matter: jump between them.
+    for i in memchr::memchr2_iter(b'"', 0xE2, t.as_bytes()) {
+        let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else { continue };
         let end = i + c.len_utf8();
         match c {
             '“' if open.is_none() => open = Some(i),
@@ -309,6 +310,7 @@ fn quote_ranges(t: &str) -> Vec<(usize, usize)> {
             '"' => match open.take() {
                 Some(s) => out.push((s, end)),
                 None => {
+                    let prev = t[..i].chars().next_back();
                     let opening = prev.is_none_or(|p| p.is_whitespace() || "([{:—–-".contains(p));
                     if opening {
                         open = Some(i);
@@ -319,7 +321,6 @@ fn quote_ranges(t: &str) -> Vec<(usize, usize)> {
             },
             _ => {}
         }
-        prev = Some(c);
     }
     if let Some(s) = open {
         out.push((s, t.len()));
@@ -769,16 +770,18 @@ fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
     for verb in [" said", " claimed", " confirmed", " reported", " stated"] {
         // A whole word ("reportedly" is not "reported"), used as a verb: "its reported use",
         // "Pakistan’s reported strikes" are adjectives.
-        let found = open.rmatch_indices(verb).find(|&(p, _)| {
-            let after = open[p + verb.len()..].chars().next();
-            let before = open[..p].trim_end();
-            !after.is_some_and(char::is_alphanumeric)
-                && !before.ends_with("’s")
-                && !before.ends_with("'s")
-                && !before.ends_with(" the")
-                && !before.ends_with(" its")
-                && !before.ends_with(" their")
-        });
+        let found = memchr::memmem::rfind_iter(open.as_bytes(), verb.as_bytes()).map(|p| (p, verb)).find(
+            |&(p, _)| {
+                let after = open[p + verb.len()..].chars().next();
+                let before = open[..p].trim_end();
+                !after.is_some_and(char::is_alphanumeric)
+                    && !before.ends_with("’s")
+                    && !before.ends_with("'s")
+                    && !before.ends_with(" the")
+                    && !before.ends_with(" its")
+                    && !before.ends_with(" their")
+            },
+        );
         if let Some((p, _)) = found {
             let wi = s.word_at(p);
             let mut from = wi;
