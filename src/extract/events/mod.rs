@@ -237,7 +237,7 @@ fn years_in(s: &str) -> Vec<i32> {
 /// and compute quote masks.
 fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
     let text = doc.clean.as_str();
-    let mut pieces: Vec<Span> = Vec::new();
+    let mut pieces: Vec<Span> = Vec::with_capacity(sentences.len() + 8);
     for sp in sentences {
         let Some(t) = text.get(sp.start..sp.end) else { continue };
         let b = t.as_bytes();
@@ -258,7 +258,7 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         }
         pieces.push(Span::new(sp.start + start, sp.end));
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(pieces.len());
     for p in pieces {
         let Some(raw) = text.get(p.start..p.end) else { continue };
         let lead = raw.len() - raw.trim_start().len();

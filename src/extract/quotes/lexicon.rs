@@ -16,7 +16,7 @@ pub(crate) fn fold(word: &str) -> String {
 /// [`fold`] appended to `out` (no allocation when `out` has room).
 pub(crate) fn fold_into(word: &str, out: &mut String) {
     // Fast path: ASCII without a back-tick lower-cases byte for byte.
-    if word.is_ascii() && !word.as_bytes().contains(&b'`') {
+    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
         let from = out.len();
         out.push_str(word);
         if let Some(tail) = out.get_mut(from..) {

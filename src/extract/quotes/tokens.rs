@@ -54,7 +54,8 @@ impl<'a> Toks<'a> {
     /// the range, sorted by `open`; each becomes one [`K::Q`] token.
     pub fn new(text: &'a str, lo: usize, hi: usize, quotes: &[(usize, usize, usize)]) -> Self {
         let hi = hi.min(text.len());
-        let mut t = Vec::new();
+        // About one token per five bytes of news text.
+        let mut t = Vec::with_capacity(hi.saturating_sub(lo) / 5 + 4);
         let mut qi = 0;
         let mut i = lo;
         while i < hi {
