@@ -274,6 +274,12 @@ fn dateline_len(piece: &str) -> Option<usize> {
         let after = &piece[close + 1..];
         return (ok && after.starts_with(char::is_whitespace)).then_some(close + 1);
     }
+    // The head is a prefix of the piece of at least three capitals or marks (checked at the
+    // end): a piece whose first two bytes cannot start one has no dateline.
+    let head_byte = |c: &u8| c.is_ascii_uppercase() || matches!(c, b' ' | b'.' | b'\'' | b'-');
+    if !(piece.len() >= 3 && piece.as_bytes()[..2].iter().all(head_byte)) {
+        return None;
+    }
     // The first separator in the first 60 bytes: "X:" or "X — " / "X – " / "X - ".
     let mut w_end = piece.len().min(60);
     while !piece.is_char_boundary(w_end) {

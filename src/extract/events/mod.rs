@@ -25,6 +25,7 @@ mod numbers;
 
 use std::cell::LazyCell;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use lexicon::{Cond, Kind};
 use numbers::{Deaths, VictimClass, Word};
@@ -767,21 +768,25 @@ fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
             return Some(cleaned.to_string());
         }
     }
-    for verb in [" said", " claimed", " confirmed", " reported", " stated"] {
+    static VERBS: LazyLock<Vec<(&str, memchr::memmem::FinderRev<'static>)>> = LazyLock::new(|| {
+        [" said", " claimed", " confirmed", " reported", " stated"]
+            .into_iter()
+            .map(|v| (v, memchr::memmem::FinderRev::new(v)))
+            .collect()
+    });
+    for (verb, finder) in VERBS.iter() {
         // A whole word ("reportedly" is not "reported"), used as a verb: "its reported use",
         // "Pakistan’s reported strikes" are adjectives.
-        let found = memchr::memmem::rfind_iter(open.as_bytes(), verb.as_bytes()).map(|p| (p, verb)).find(
-            |&(p, _)| {
-                let after = open[p + verb.len()..].chars().next();
-                let before = open[..p].trim_end();
-                !after.is_some_and(char::is_alphanumeric)
-                    && !before.ends_with("’s")
-                    && !before.ends_with("'s")
-                    && !before.ends_with(" the")
-                    && !before.ends_with(" its")
-                    && !before.ends_with(" their")
-            },
-        );
+        let found = finder.rfind_iter(open.as_bytes()).map(|p| (p, *verb)).find(|&(p, _)| {
+            let after = open[p + verb.len()..].chars().next();
+            let before = open[..p].trim_end();
+            !after.is_some_and(char::is_alphanumeric)
+                && !before.ends_with("’s")
+                && !before.ends_with("'s")
+                && !before.ends_with(" the")
+                && !before.ends_with(" its")
+                && !before.ends_with(" their")
+        });
         if let Some((p, _)) = found {
             let wi = s.word_at(p);
             let mut from = wi;
