@@ -403,7 +403,7 @@ pub fn find_deaths_in(s: &str, ws: &[Word]) -> Vec<Deaths> {
                 // Numbers inside the victim phrase are sub-counts ("six people, including two
                 // policemen, were killed"), unless they continue a list of groups: "two
                 // soldiers, five drivers and a passenger were killed" is eight.
-                listed = listed_groups(s, &ws, num.end, j);
+                listed = listed_groups(s, ws, num.end, j);
                 skip_to = j;
                 break;
             }
