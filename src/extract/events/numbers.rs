@@ -376,7 +376,7 @@ pub fn find_deaths_in(s: &str, ws: &[Word]) -> Vec<Deaths> {
             }
             // "rescued 155 hostages and eliminated 27 terrorists": an active kill verb takes
             // the number after it, not the one before.
-            if is_kill_after(w) && number_at(&ws, j + 1).is_some() {
+            if is_kill_after(w) && number_at(ws, j + 1).is_some() {
                 break;
             }
             if is_kill_after(w) {
