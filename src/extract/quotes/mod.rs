@@ -665,6 +665,8 @@ fn finish(doc: &Document, found: Vec<Found>, cands: &[Cand]) -> Vec<Quote> {
     let known_names = speakers::KnownNames::new(&known);
     let mut canon: HashMap<String, (String, Option<String>)> = HashMap::new();
     let mut roles: HashMap<String, String> = HashMap::new();
+    // Canonical institution names, computed once per name.
+    let mut institutions: FxHashMap<String, String> = FxHashMap::default();
     let mut canonical = |s: &Spk| -> (String, Option<String>) {
         match s.kind {
             SpeakerKind::Person => {
@@ -676,7 +678,14 @@ fn finish(doc: &Document, found: Vec<Found>, cands: &[Cand]) -> Vec<Quote> {
             }
             // An institution's "role" given as another of its names is an alias, not a role.
             SpeakerKind::Institution => (
-                speakers::canonical_institution(&s.name),
+                match institutions.get(&s.name) {
+                    Some(c) => c.clone(),
+                    None => {
+                        let c = speakers::canonical_institution(&s.name);
+                        institutions.insert(s.name.clone(), c.clone());
+                        c
+                    }
+                },
                 s.role.clone().filter(|r| r.chars().next().is_some_and(char::is_lowercase)),
             ),
             _ => (s.name.clone(), s.role.clone()),
