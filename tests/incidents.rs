@@ -3,7 +3,8 @@
 //! corroborating it, conflicting figures and narratives flagged, incremental updates.
 
 use briefing_builder::analysis::incidents::{
-    Incident, IncidentIndex, chronology, chronology_sentence, chronology_text, group_incidents, name_sources,
+    Incident, IncidentIndex, chronology, chronology_sentence, chronology_text, group_incidents,
+    incident_headline, name_sources,
 };
 use briefing_builder::corpus::{Anchor, Span};
 use briefing_builder::extract::places::Place;
@@ -615,6 +616,8 @@ fn chronology_reads_as_prose_grouped_by_sub_type_with_specific_places_and_forces
         chronology_text(&inc, &events),
         "Pakistan artillery and drone fire in Bajaur (1 source; 9 killed according to local officials)."
     );
+    // The headline the Incidents table shows: the same words without sources or figures.
+    assert_eq!(incident_headline(&inc, &events), "Pakistan artillery and drone fire in Bajaur");
 }
 
 #[test]

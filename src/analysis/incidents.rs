@@ -1479,11 +1479,10 @@ fn place_list(places: &[String]) -> String {
     format!("{} and {} other places", names[..5].join(", "), names.len() - 5)
 }
 
-/// The body of a chronology sentence, without the date: what happened, grouped by
-/// sub-type, then the sources and fatalities in brackets
-/// (`Pakistan Air Force strikes on Kabul and Paktia (3 sources; 17–100 killed, figures disputed).`).
-/// `events` is the corpus's event list the incident's indices point into.
-pub fn chronology_text(incident: &Incident, events: &[Event]) -> String {
+/// What happened, in plain words, grouped by sub-type, without date, sources or figures
+/// (`Pakistan Air Force strikes on Kabul and Paktia`): the headline the Incidents table, map
+/// and timeline show. `events` is the corpus's event list the incident's indices point into.
+pub fn incident_headline(incident: &Incident, events: &[Event]) -> String {
     let members: Vec<&Event> = incident.events.iter().filter_map(|&i| events.get(i)).collect();
     let mut groups: Vec<(String, Vec<&Event>)> = Vec::new();
     for e in &members {
@@ -1510,6 +1509,16 @@ pub fn chronology_text(incident: &Incident, events: &[Event]) -> String {
         .enumerate()
         .map(|(k, c)| if k == 0 { c.clone() } else { lower_first_word_if_common(c) })
         .collect();
+    body.join("; ")
+}
+
+/// The body of a chronology sentence, without the date: [`incident_headline`], then the
+/// sources and fatalities in brackets
+/// (`Pakistan Air Force strikes on Kabul and Paktia (3 sources; 17–100 killed, figures disputed).`).
+/// `events` is the corpus's event list the incident's indices point into.
+pub fn chronology_text(incident: &Incident, events: &[Event]) -> String {
+    let members: Vec<&Event> = incident.events.iter().filter_map(|&i| events.get(i)).collect();
+    let body = incident_headline(incident, events);
     let mut notes = vec![incident.corroboration()];
     let disputed = incident.fatalities_disputed()
         || matches!((incident.fatalities_min, incident.fatalities_max), (Some(lo), Some(hi)) if hi > lo);
@@ -1533,7 +1542,7 @@ pub fn chronology_text(incident: &Incident, events: &[Event]) -> String {
     if incident.conflicts.iter().any(|c| c.field == "victims") {
         notes.push("identity of the dead disputed".to_string());
     }
-    format!("{} ({}).", body.join("; "), notes.join("; "))
+    format!("{body} ({}).", notes.join("; "))
 }
 
 /// Lower-case the first letter of a clause that starts with a common word (not a name).

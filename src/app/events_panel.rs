@@ -8,6 +8,7 @@ use super::index::{EventColumn, TableFilter};
 use super::quotes_panel::{ROW_HEIGHT, filter_field};
 use super::widgets::{muted, sort_arrow};
 use super::{AppState, Command, theme};
+use crate::analysis::incidents::{chronology_text, incident_headline};
 use crate::extract::EVENT_TYPES;
 
 /// Draw the Events table.
@@ -98,25 +99,35 @@ pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 let Some(e) = state.corpus.events.get(ei) else { return };
                 let doc_index = state.index.by_id.get(&e.doc).copied();
                 row.col(|ui| {
-                    ui.add(egui::Label::new(e.date.as_deref().unwrap_or("—")).truncate())
-                        .on_hover_text(e.date_text.as_deref().unwrap_or("no date in the text"));
+                    ui.add(
+                        egui::Label::new(e.date.as_deref().unwrap_or("—"))
+                            .truncate()
+                            .show_tooltip_when_elided(false),
+                    )
+                    .on_hover_text(e.date_text.as_deref().unwrap_or("no date in the text"));
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(RichText::new(&e.sub_type).small()).truncate())
-                        .on_hover_text(&e.event_type);
+                    ui.add(
+                        egui::Label::new(RichText::new(&e.sub_type).small())
+                            .truncate()
+                            .show_tooltip_when_elided(false),
+                    )
+                    .on_hover_text(&e.event_type);
                 });
                 row.col(|ui| {
                     let doc = doc_index
                         .and_then(|d| state.corpus.docs.get(d))
                         .map_or(e.doc.as_str(), |d| d.display_title());
-                    ui.add(egui::Label::new(&e.what).truncate()).on_hover_ui(|ui| {
-                        ui.set_max_width(420.0);
-                        ui.label(&e.evidence);
-                        if !e.actors.is_empty() {
-                            muted(ui, format!("Actors: {}", e.actors.join(", ")));
-                        }
-                        muted(ui, format!("Source: {doc}"));
-                    });
+                    ui.add(egui::Label::new(&e.what).truncate().show_tooltip_when_elided(false)).on_hover_ui(
+                        |ui| {
+                            ui.set_max_width(420.0);
+                            ui.label(&e.evidence);
+                            if !e.actors.is_empty() {
+                                muted(ui, format!("Actors: {}", e.actors.join(", ")));
+                            }
+                            muted(ui, format!("Source: {doc}"));
+                        },
+                    );
                 });
                 row.col(|ui| {
                     let places: Vec<&str> = e.locations.iter().map(|l| l.text.as_str()).collect();
@@ -192,17 +203,20 @@ pub fn incidents_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comm
                     ui.label(inc.date.as_deref().unwrap_or("—"));
                 });
                 row.col(|ui| {
-                    let mut text = RichText::new(&inc.summary);
+                    // Plain words, as in the drafted chronology; only visible rows are built.
+                    let mut text = RichText::new(incident_headline(inc, &state.corpus.events));
                     if !inc.conflicts.is_empty() {
                         text = text.color(theme::ERROR);
                     }
-                    ui.add(egui::Label::new(text).truncate()).on_hover_ui(|ui| {
-                        ui.set_max_width(420.0);
-                        ui.label(&inc.summary);
-                        for c in &inc.conflicts {
-                            ui.colored_label(theme::ERROR, format!("Conflict: {}", c.summary));
-                        }
-                    });
+                    ui.add(egui::Label::new(text).truncate().show_tooltip_when_elided(false)).on_hover_ui(
+                        |ui| {
+                            ui.set_max_width(420.0);
+                            ui.label(chronology_text(inc, &state.corpus.events));
+                            for c in &inc.conflicts {
+                                ui.colored_label(theme::ERROR, format!("Conflict: {}", c.summary));
+                            }
+                        },
+                    );
                 });
                 row.col(|ui| {
                     ui.label(inc.sources.len().to_string());

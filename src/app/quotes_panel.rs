@@ -79,14 +79,23 @@ pub fn quotes_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 let Some(q) = state.corpus.quotes.get(qi) else { return };
                 let doc_index = state.index.by_id.get(&q.doc).copied();
                 row.col(|ui| {
-                    let r = ui.add(egui::Label::new(RichText::new(&q.speaker).strong()).truncate());
+                    // One tooltip: the speaker and role when a role is known, else egui's own
+                    // full text when the name is cut.
+                    let label = egui::Label::new(RichText::new(&q.speaker).strong())
+                        .truncate()
+                        .show_tooltip_when_elided(q.role.is_none());
+                    let r = ui.add(label);
                     if let Some(role) = &q.role {
-                        r.on_hover_text(role);
+                        r.on_hover_text(format!("{}, {role}", q.speaker));
                     }
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(format!("“{}”", ellipsize(&q.text, 400))).truncate())
-                        .on_hover_text(&q.text);
+                    ui.add(
+                        egui::Label::new(format!("“{}”", ellipsize(&q.text, 400)))
+                            .truncate()
+                            .show_tooltip_when_elided(false),
+                    )
+                    .on_hover_text(&q.text);
                 });
                 row.col(|ui| {
                     let title = doc_index
