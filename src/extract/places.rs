@@ -274,7 +274,13 @@ pub fn lookup(name: &str) -> Option<Place> {
         return g.places.get(i).cloned();
     }
     for (word, kind) in KIND_WORDS {
-        if let Some(base) = lower.strip_suffix(&format!(" {}", word.to_lowercase())) {
+        // `lower` ends with " <word>" (the kind words are ASCII).
+        let base = lower
+            .len()
+            .checked_sub(word.len())
+            .filter(|&at| lower.get(at..).is_some_and(|w| w.eq_ignore_ascii_case(word)))
+            .and_then(|at| lower.get(..at)?.strip_suffix(' '));
+        if let Some(base) = base {
             let hit =
                 g.by_alias_kind.get(&(base.to_string(), kind.to_string())).or_else(|| g.by_alias.get(base));
             if let Some(&i) = hit {
