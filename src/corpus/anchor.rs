@@ -67,16 +67,52 @@ impl Anchor {
     pub fn from_span(text: &str, span: Span) -> Self {
         let start = floor_boundary(text, span.start);
         let end = floor_boundary(text, span.end.max(start));
-        let exact = text[start..end].to_string();
-        let before = &text[..start];
-        let prefix: String = {
-            let n = before.chars().count();
-            before.chars().skip(n.saturating_sub(CONTEXT_CHARS)).collect()
-        };
-        let suffix: String = text[end..].chars().take(CONTEXT_CHARS).collect();
-        let start = byte_to_char(text, start);
-        let end = start + exact.chars().count();
-        Anchor { exact, prefix, suffix, start, end }
+        let start_chars = text.get(..start).map_or(0, |s| s.chars().count());
+        Self::at(text, start, end, start_chars)
+    }
+
+    /// Anchor `text[start..end]` (both on char boundaries, `start <= end`) whose start is
+    /// character `start_chars`. Context is taken from the span outwards, so the cost does not
+    /// grow with the span's distance from the start of the text.
+    fn at(text: &str, start: usize, end: usize, start_chars: usize) -> Self {
+        let exact = text.get(start..end).unwrap_or("").to_string();
+        let before = text.get(..start).unwrap_or("");
+        let cut = before.char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(b, _)| b);
+        let prefix = before.get(cut..).unwrap_or("").to_string();
+        let after = text.get(end..).unwrap_or("");
+        let cut = after.char_indices().nth(CONTEXT_CHARS).map_or(after.len(), |(b, _)| b);
+        let suffix = after.get(..cut).unwrap_or("").to_string();
+        let end = start_chars + exact.chars().count();
+        Anchor { exact, prefix, suffix, start: start_chars, end }
+    }
+}
+
+/// Anchors many spans of one text, counting characters only once when the spans come in
+/// increasing order (it stays correct, just slower, for spans in any order).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AnchorCursor {
+    /// Byte offset counted up to.
+    byte: usize,
+    /// Characters in `text[..byte]`.
+    chars: usize,
+}
+
+impl AnchorCursor {
+    /// A cursor at the start of a text.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// [`Anchor::from_span`] of `span` in `text` (the same text on every call).
+    pub fn anchor(&mut self, text: &str, span: Span) -> Anchor {
+        let start = floor_boundary(text, span.start);
+        let end = floor_boundary(text, span.end.max(start));
+        if start < self.byte || !text.is_char_boundary(self.byte) {
+            *self = Self::default();
+        }
+        self.chars += text.get(self.byte..start).map_or(0, |s| s.chars().count());
+        self.byte = start;
+        Anchor::at(text, start, end, self.chars)
     }
 }
 
@@ -145,6 +181,33 @@ mod tests {
         assert_eq!(a.exact, "gamma");
         assert_eq!(a.prefix, "Alpha beta “");
         assert_eq!(resolve_anchor(text, &a), ResolvedAnchor::Exact(Span::new(start, start + 5)));
+    }
+
+    #[test]
+    fn context_and_cursor_match_a_count_from_the_start() {
+        // Multi-byte characters, spans near both ends, spans out of order and empty.
+        let text = "Ünïcödé “quoted words” — and more text after it, with “another one” at the end.";
+        let mut spans = Vec::new();
+        for (i, _) in text.char_indices().step_by(3) {
+            for len in [0, 1, 5, 40] {
+                spans.push(Span::new(i, i + len));
+            }
+        }
+        spans.push(Span::new(text.len() + 5, text.len() + 9));
+        let mut cursor = AnchorCursor::new();
+        for &sp in spans.iter().chain(spans.iter().rev()) {
+            let a = Anchor::from_span(text, sp);
+            let s = floor_boundary(text, sp.start);
+            let e = floor_boundary(text, sp.end.max(s));
+            let n = text[..s].chars().count();
+            let want_prefix: String = text[..s].chars().skip(n.saturating_sub(CONTEXT_CHARS)).collect();
+            let want_suffix: String = text[e..].chars().take(CONTEXT_CHARS).collect();
+            assert_eq!(a.prefix, want_prefix);
+            assert_eq!(a.suffix, want_suffix);
+            assert_eq!(a.start, n);
+            assert_eq!(a.end, n + text[s..e].chars().count());
+            assert_eq!(cursor.anchor(text, sp), a);
+        }
     }
 
     #[test]

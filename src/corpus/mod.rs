@@ -17,7 +17,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-pub use anchor::{Anchor, ResolvedAnchor, resolve_anchor};
+pub use anchor::{Anchor, AnchorCursor, ResolvedAnchor, resolve_anchor};
 pub use seeds::embedded_seeds;
 
 /// Largest file accepted for import, in bytes.

@@ -125,15 +125,17 @@ fn build(toks: &Toks, lo: usize, det: Option<usize>, j: usize, h: usize) -> Opti
     let after_preposition =
         first > lo && toks.is_word(first - 1) && PREPOSITIONS.contains(&toks.f(first - 1));
     let written = toks.span_text(first, h).to_string();
-    let base = |kind, name: String, role, role_only| Np {
+    let head = strip_possessive(&hf).to_string();
+    // Called once, on whichever path returns.
+    let base = move |kind, name: String, role, role_only| Np {
         kind,
         definite,
         first,
         last: h,
         name,
-        written: written.clone(),
+        written,
         role,
-        head: strip_possessive(&hf).to_string(),
+        head,
         role_only,
         after_preposition,
     };

@@ -32,11 +32,11 @@ pub(crate) use attribution::clean_role;
 
 use super::Quote;
 use super::speakers::{self, SpeakerKind};
-use crate::corpus::{Document, Span};
+use crate::corpus::{AnchorCursor, Document, Span};
 use attribution::{Attr, Np, NpKind, Via};
 use lexicon::{
-    fold, is_institution_head, is_label_article, is_label_introducer, is_naming_verb, is_person_head,
-    is_work_noun, strip_possessive,
+    fold, fold_into, is_institution_head, is_label_article, is_label_introducer, is_naming_verb,
+    is_person_head, is_work_noun, strip_possessive,
 };
 use marks::RawQuote;
 use tokens::{K, Toks};
@@ -55,8 +55,9 @@ struct Cand {
     pos: usize,
     para: usize,
     spk: Spk,
-    /// Folded words of the name and role ("official", "minister", "shaheen").
-    keys: Vec<String>,
+    /// Folded words of the name and role ("official", "minister", "shaheen"), each followed
+    /// by a space (one allocation; read with [`Cand::keys`]).
+    keys: String,
     /// True when the candidate said something (a cue verb or a quote), not just acted.
     spoke: bool,
 }
@@ -105,8 +106,19 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
+/// Letters and digits of `s`, lower-cased (ASCII without decoding tables).
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 fn singular(w: &str) -> &str {
@@ -114,12 +126,26 @@ fn singular(w: &str) -> &str {
     if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { &w[..w.len() - 1] } else { w }
 }
 
-fn keys_of(spk: &Spk) -> Vec<String> {
-    let mut k: Vec<String> = spk.name.split_whitespace().map(|w| fold(strip_possessive(w))).collect();
+fn keys_of(spk: &Spk) -> String {
+    let mut k = String::with_capacity(spk.name.len() + spk.role.as_ref().map_or(0, String::len) + 8);
+    for w in spk.name.split_whitespace() {
+        fold_into(strip_possessive(w), &mut k);
+        k.push(' ');
+    }
     if let Some(r) = &spk.role {
-        k.extend(r.split_whitespace().map(|w| fold(strip_possessive(w.trim_matches([',', ';'])))));
+        for w in r.split_whitespace() {
+            fold_into(strip_possessive(w.trim_matches([',', ';'])), &mut k);
+            k.push(' ');
+        }
     }
     k
+}
+
+impl Cand {
+    /// The folded key words (a word never contains a space, so the split is exact).
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        self.keys.split_terminator(' ')
+    }
 }
 
 /// Title-cased words with no closing punctuation: the name of a work or a slogan.
@@ -191,7 +217,7 @@ impl<'a> Ctx<'a> {
                 .map(|c| (c.spk.clone(), 0.75)),
             NpKind::Anon if np.definite => {
                 let head = singular(&np.head);
-                let hit = self.recent(pos, para).find(|c| c.keys.iter().any(|k| singular(k) == head));
+                let hit = self.recent(pos, para).find(|c| c.keys().any(|k| singular(k) == head));
                 // "one of the officials" is one of them.
                 let one = np.written.to_lowercase().starts_with("one of");
                 Some(match hit {
@@ -304,8 +330,7 @@ impl<'a> Ctx<'a> {
                 let Some(K::Q(r)) = toks.kind(k) else { continue };
                 let Some(raw) = self.raws.get(r) else { continue };
                 while let Some((pos, np)) = mentions.get(mi).filter(|m| m.0 < raw.open) {
-                    let (pos, np) = (*pos, np.clone());
-                    self.mention(pos, &np, true);
+                    self.mention(*pos, np, true);
                     mi += 1;
                 }
                 self.quote(&toks, s, e, k, raw, sid);
@@ -612,7 +637,9 @@ pub fn extract_quotes(doc: &Document, _sentences: &[Span]) -> Vec<Quote> {
 /// Repeated quotes (pull quotes) appear once: the best-attributed copy is kept.
 fn dedupe(found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // `norms[i]` is `norm(&out[i].text)` (a replacement has the same norm).
+    let mut norms: Vec<String> = Vec::new();
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     for f in found {
         let n = norm(&f.text);
         match seen.get(&n) {
@@ -622,7 +649,8 @@ fn dedupe(found: Vec<Found>) -> Vec<Found> {
                 }
             }
             _ => {
-                seen.insert(n, out.len());
+                seen.insert(n.clone(), out.len());
+                norms.push(n);
                 out.push(f);
             }
         }
@@ -631,7 +659,6 @@ fn dedupe(found: Vec<Found>) -> Vec<Found> {
     let singles: Vec<usize> = (0..out.len()).filter(|&i| out[i].whole_para).take(64).collect();
     let mut drop = vec![false; out.len()];
     if !singles.is_empty() {
-        let norms: Vec<String> = out.iter().map(|f| norm(&f.text)).collect();
         for &i in &singles {
             let n = &norms[i];
             if n.len() < 24 {
@@ -698,6 +725,8 @@ fn finish(doc: &Document, found: Vec<Found>, cands: &[Cand]) -> Vec<Quote> {
             roles.entry(name).or_insert(r);
         }
     }
+    // Quotes are in text order: characters are counted once for all their anchors.
+    let mut cursor = AnchorCursor::new();
     found
         .into_iter()
         .map(|f| {
@@ -722,7 +751,7 @@ fn finish(doc: &Document, found: Vec<Found>, cands: &[Cand]) -> Vec<Quote> {
                 role,
                 cue: f.cue,
                 confidence: conf,
-                anchor: doc.anchor(f.span),
+                anchor: cursor.anchor(text, f.span),
             }
         })
         .collect()

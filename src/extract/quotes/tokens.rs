@@ -34,6 +34,10 @@ pub(crate) struct Tok {
     pub k: K,
     pub start: usize,
     pub end: usize,
+    /// A word starting with an upper-case letter.
+    pub cap: bool,
+    /// A lower-case word that is a cue verb form (set once the words are folded).
+    pub cue: bool,
 }
 
 /// A token stream over part of a document's text, with folded words cached.
@@ -66,7 +70,7 @@ impl<'a> Toks<'a> {
                 && open == i
             {
                 let end = after.max(i + 1);
-                t.push(Tok { k: K::Q(idx), start: i, end });
+                t.push(Tok { k: K::Q(idx), start: i, end, cap: false, cue: false });
                 i = end;
                 qi += 1;
                 continue;
@@ -101,11 +105,11 @@ impl<'a> Toks<'a> {
                         // A full stop glued to a capital ("added.Then") ends a sentence unless
                         // it follows an initial ("U.S").
                         let k = j + d.len_utf8();
-                        let segment = text[start..j].rsplit(['.', '-', '/']).next().unwrap_or("");
-                        let glued_sentence = d == '.'
-                            && char_at(text, k).is_some_and(|e| e.is_uppercase())
-                            && segment.chars().count() > 1
-                            && !is_abbreviation(segment);
+                        let glued_sentence =
+                            d == '.' && char_at(text, k).is_some_and(|e| e.is_uppercase()) && {
+                                let segment = text[start..j].rsplit(['.', '-', '/']).next().unwrap_or("");
+                                segment.chars().count() > 1 && !is_abbreviation(segment)
+                            };
                         match char_at(text, k) {
                             _ if glued_sentence => {}
                             Some(e) if k < next_q && e.is_alphanumeric() => {
@@ -127,7 +131,7 @@ impl<'a> Toks<'a> {
                 if j < next_q && text.as_bytes().get(j) == Some(&b'.') && is_abbreviation(&text[start..j]) {
                     j += 1;
                 }
-                t.push(Tok { k: K::Word, start, end: j });
+                t.push(Tok { k: K::Word, start, end: j, cap: c.is_uppercase(), cue: false });
                 i = j;
                 continue;
             }
@@ -140,15 +144,17 @@ impl<'a> Toks<'a> {
                 '(' | ')' | '[' | ']' | '{' | '}' => K::Paren,
                 _ => K::Other,
             };
-            t.push(Tok { k, start: i, end: i + cl });
+            t.push(Tok { k, start: i, end: i + cl, cap: false, cue: false });
             i += cl;
         }
         let mut folded = String::with_capacity(hi.saturating_sub(lo));
         let mut folded_at = Vec::with_capacity(t.len() + 1);
         folded_at.push(0);
-        for k in &t {
+        for k in &mut t {
+            let from = folded.len();
             if k.k == K::Word {
                 fold_into(&text[k.start..k.end], &mut folded);
+                k.cue = !k.cap && folded.get(from..).and_then(cue_lemma).is_some();
             }
             folded_at.push(u32::try_from(folded.len()).unwrap_or(u32::MAX));
         }
@@ -180,7 +186,7 @@ impl<'a> Toks<'a> {
 
     /// True when token `i` is a word starting with an upper-case letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.s(i).chars().next().is_some_and(|c| c.is_uppercase())
+        self.t.get(i).is_some_and(|k| k.k == K::Word && k.cap)
     }
 
     /// The kind of token `i`.
@@ -198,7 +204,7 @@ impl<'a> Toks<'a> {
 
     /// True when word `i` is a lower-case cue verb.
     pub fn is_cue(&self, i: usize) -> bool {
-        self.is_word(i) && !self.is_cap(i) && cue_lemma(self.f(i)).is_some()
+        self.t.get(i).is_some_and(|k| k.k == K::Word && k.cue)
     }
 }
 
