@@ -280,8 +280,8 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
             }
         }
         let open = String::from_utf8(bytes).unwrap_or_else(|_| t.to_ascii_lowercase());
-        let triggers_possible = lexicon::TRIGGER_AC.as_ref().is_some_and(|ac| ac.is_match(&open));
-        let relevant = deaths_possible || triggers_possible;
+        // A death word alone makes the sentence relevant: the trigger scan is then not needed.
+        let relevant = deaths_possible || lexicon::TRIGGER_AC.as_ref().is_some_and(|ac| ac.is_match(&open));
         let words = if relevant { numbers::words(t) } else { Vec::new() };
         out.push(Sent { idx: out.len(), span, text: t, open, words, quoted, relevant, deaths_possible });
     }

@@ -43,32 +43,53 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 pub fn words(s: &str) -> Vec<Word> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
-    let mut start: Option<usize> = None;
     let mut i = 0;
-    while let Some((c, len)) = char_at(s, i) {
-        let word = is_word_char(c);
-        let inner = !word
-            && start.is_some()
-            && ((c == '-' && char_at(s, i + len).is_some_and(|(n, _)| is_word_char(n)))
-                || (c == ','
-                    && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-                    // The previous character is an ASCII digit exactly when its last byte is.
-                    && i > 0
-                    && b[i - 1].is_ascii_digit()
-                    && b.len() >= i + 4
-                    && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
-                    && !b.get(i + 4).is_some_and(u8::is_ascii_digit)));
-        if word || inner {
-            if start.is_none() {
-                start = Some(i);
+    while i < b.len() {
+        // Skip to the next word character (ASCII without decoding).
+        match char_at(s, i) {
+            Some((c, len)) if !is_word_char(c) => {
+                i += len;
+                continue;
             }
-        } else if let Some(st) = start.take() {
-            out.push(Word { start: st, end: i, lower: lower(&s[st..i]) });
+            Some(_) => {}
+            None => break,
         }
-        i += len;
-    }
-    if let Some(st) = start {
-        out.push(Word { start: st, end: s.len(), lower: lower(&s[st..]) });
+        let st = i;
+        // Upper-case ASCII letters seen, and whether the word is all ASCII.
+        let (mut upper, mut ascii) = (false, true);
+        while let Some(&x) = b.get(i) {
+            if x.is_ascii_alphanumeric() {
+                upper |= x.is_ascii_uppercase();
+                i += 1;
+                continue;
+            }
+            if x.is_ascii() {
+                let inner = (x == b'-' && char_at(s, i + 1).is_some_and(|(n, _)| is_word_char(n)))
+                    || (x == b','
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                        // The previous character is an ASCII digit exactly when its last byte is.
+                        && i > 0
+                        && b[i - 1].is_ascii_digit()
+                        && b.len() >= i + 4
+                        && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+                        && !b.get(i + 4).is_some_and(u8::is_ascii_digit));
+                if !inner {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            match char_at(s, i) {
+                Some((c, len)) if is_word_char(c) => {
+                    ascii = false;
+                    i += len;
+                }
+                _ => break,
+            }
+        }
+        let w = &s[st..i];
+        let lower = if ascii && !upper { CompactString::from(w) } else { lower(w) };
+        out.push(Word { start: st, end: i, lower });
     }
     out
 }
