@@ -97,6 +97,17 @@ pub fn find_actors(text: &str) -> Vec<ActorMention> {
         .collect()
 }
 
+/// Known actors in `text` as (byte span, canonical name): [`find_actors`] without the
+/// owned strings.
+pub(crate) fn find_actor_names(text: &str) -> Vec<(Span, &'static str)> {
+    let lex = lexicon();
+    lex.matcher
+        .find(text)
+        .into_iter()
+        .filter_map(|h| Some((Span::new(h.start, h.end), lex.actors.get(h.entry)?.canonical)))
+        .collect()
+}
+
 /// Canonical name for an alias ("Khawarij" → "TTP", "Inter-Services Public Relations" → "ISPR"),
 /// or `None` when the name is not in the lexicon. Case rules as in [`find_actors`]; a
 /// leading "the " is ignored.

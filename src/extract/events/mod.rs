@@ -31,7 +31,7 @@ use lexicon::{Cond, Kind};
 use numbers::{Deaths, VictimClass, Word};
 
 use super::{Event, Location, actors, dates, places};
-use crate::corpus::{Document, Span};
+use crate::corpus::{AnchorCursor, Document, Span};
 
 /// Parse a number written in digits or words at the start of `text` ("two hundred", "11",
 /// "a dozen", "dozens" → 12, "hundreds" → 100).
@@ -148,7 +148,9 @@ pub fn extract_events(doc: &Document, sentences: &[Span]) -> Vec<Event> {
     for s in &sents {
         process_sentence(s, &ctx, &mut events);
     }
-    events.into_iter().map(|b| finish(doc, b)).collect()
+    // Evidence spans come mostly in text order: characters are counted once.
+    let mut cursor = AnchorCursor::new();
+    events.into_iter().map(|b| finish(doc, b, &mut cursor)).collect()
 }
 
 /// Publication date, year hint and reference year of a document.
@@ -727,12 +729,12 @@ fn has_named(s: &Sent) -> bool {
 /// Canonical actors named outside quotes, in order, without repeats.
 fn sentence_actors(s: &Sent) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for m in actors::find_actors(s.text) {
-        if s.is_quoted(m.span.start) {
+    for (span, canonical) in actors::find_actor_names(s.text) {
+        if s.is_quoted(span.start) {
             continue;
         }
-        if !out.contains(&m.canonical) {
-            out.push(m.canonical);
+        if !out.iter().any(|o| o == canonical) {
+            out.push(canonical.to_string());
         }
     }
     out
@@ -1369,7 +1371,7 @@ fn join_list(items: &[String]) -> String {
     }
 }
 
-fn finish(doc: &Document, b: Building) -> Event {
+fn finish(doc: &Document, b: Building, cursor: &mut AnchorCursor) -> Event {
     let (mut event_type, mut sub_type) = b.kind.code();
     // "Nine people were killed as gunmen fired on a police post": "people" says nothing of
     // who died when the target was armed.
@@ -1413,7 +1415,7 @@ fn finish(doc: &Document, b: Building) -> Event {
     });
     Event {
         doc: doc.id.clone(),
-        anchor: doc.anchor(b.evidence),
+        anchor: cursor.anchor(&doc.clean, b.evidence),
         span: b.evidence,
         evidence,
         what,
