@@ -119,13 +119,13 @@ fn is_name_word(toks: &Toks, i: usize) -> bool {
 
 /// Build a phrase from tokens `j..=h` (and an optional determiner token `det`).
 fn build(toks: &Toks, lo: usize, det: Option<usize>, j: usize, h: usize) -> Option<Np> {
-    let hf = toks.f(h).to_string();
+    let hf = toks.f(h);
     let first = det.unwrap_or(j);
     let definite = det.is_some_and(|d| is_definite(toks.f(d)));
     let after_preposition =
         first > lo && toks.is_word(first - 1) && PREPOSITIONS.contains(&toks.f(first - 1));
     let written = toks.span_text(first, h).to_string();
-    let head = strip_possessive(&hf).to_string();
+    let head = strip_possessive(hf).to_string();
     // Called once, on whichever path returns.
     let base = move |kind, name: String, role, role_only| Np {
         kind,
@@ -139,14 +139,14 @@ fn build(toks: &Toks, lo: usize, det: Option<usize>, j: usize, h: usize) -> Opti
         role_only,
         after_preposition,
     };
-    if is_pronoun(&hf) {
+    if is_pronoun(hf) {
         return Some(base(NpKind::Pronoun, toks.s(h).to_string(), None, false));
     }
     let cap = is_name_word(toks, h);
     let single = j == h;
-    if !cap || (single && is_person_head(&hf)) {
+    if !cap || (single && is_person_head(hf)) {
         // A description: "an Islamabad-based senior intelligence official", "Residents".
-        let kind = if is_docref_head(&hf) { NpKind::DocRef } else { NpKind::Anon };
+        let kind = if is_docref_head(hf) { NpKind::DocRef } else { NpKind::Anon };
         let mut name = Vec::new();
         let mut role = Vec::new();
         for i in j..=h {

@@ -166,8 +166,32 @@ static CUES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     m
 });
 
+/// For each letter `a`..`z`, bit `n` is set when a cue form of `n` bytes (`n < 32`) starts
+/// with it: most words are ruled out without hashing.
+static CUE_SHAPES: LazyLock<[u32; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 26];
+    for form in CUES.keys() {
+        if let Some(&f) = form.as_bytes().first()
+            && f.is_ascii_lowercase()
+            && form.len() < 32
+            && let Some(bits) = shapes.get_mut(usize::from(f - b'a'))
+        {
+            *bits |= 1 << form.len();
+        }
+    }
+    shapes
+});
+
 /// The lemma of a cue verb form (`"told"` → `"tell"`).
 pub(crate) fn cue_lemma(folded: &str) -> Option<&'static str> {
+    let b = folded.as_bytes();
+    if let Some(&f) = b.first()
+        && f.is_ascii_lowercase()
+        && b.len() < 32
+        && CUE_SHAPES.get(usize::from(f - b'a')).is_some_and(|bits| bits & (1 << b.len()) == 0)
+    {
+        return None;
+    }
     CUES.get(folded).copied()
 }
 
@@ -1452,6 +1476,12 @@ mod tests {
         assert_eq!(cue_lemma("told"), Some("tell"));
         assert_eq!(cue_lemma("adding"), Some("add"));
         assert_eq!(cue_lemma("note"), None, "a noun more often than a verb");
+        // The shape pre-check never rules out a real form.
+        for (form, lemma) in CUES.iter() {
+            assert_eq!(cue_lemma(form), Some(*lemma), "{form}");
+        }
+        assert_eq!(cue_lemma("zzz"), None);
+        assert_eq!(cue_lemma(""), None);
         assert!(is_adverb("collectively"));
         assert!(!is_adverb("assembly"));
         assert!(is_role_word("gen."));

@@ -256,8 +256,15 @@ impl<'a> Ctx<'a> {
                 }
                 let mut kind = self.classify(&name);
                 // "the daily Dawn", "broadcaster Geo News": a news outlet speaks as an institution.
-                let outlet = |t: &str| t.split_whitespace().any(|w| lexicon::is_outlet_word(&fold(w)));
-                if outlet(&np.written) || np.role.as_deref().is_some_and(outlet) {
+                let mut buf = String::new();
+                let mut outlet = |t: &str| {
+                    t.split_whitespace().any(|w| {
+                        buf.clear();
+                        fold_into(w, &mut buf);
+                        lexicon::is_outlet_word(&buf)
+                    })
+                };
+                if outlet(&np.written) || np.role.as_deref().is_some_and(&mut outlet) {
                     kind = SpeakerKind::Institution;
                 }
                 Some((Spk { name, kind, role: np.role.clone() }, 0.9))

@@ -75,11 +75,18 @@ impl<'a> Toks<'a> {
                 qi += 1;
                 continue;
             }
-            if text.as_bytes().get(i) == Some(&b' ') {
-                i += 1;
-                continue;
-            }
-            let Some(c) = char_at(text, i) else { break };
+            let c = match text.as_bytes().get(i) {
+                Some(b' ') => {
+                    i += 1;
+                    continue;
+                }
+                // ASCII needs no decoding.
+                Some(&b) if b.is_ascii() => char::from(b),
+                _ => match char_at(text, i) {
+                    Some(c) => c,
+                    None => break,
+                },
+            };
             let cl = c.len_utf8();
             if c.is_whitespace() {
                 i += cl;
@@ -90,10 +97,15 @@ impl<'a> Toks<'a> {
                 let start = i;
                 let mut j = i + cl;
                 while j < next_q {
-                    // ASCII letters and digits need no decoding.
-                    if text.as_bytes().get(j).is_some_and(u8::is_ascii_alphanumeric) {
-                        j += 1;
-                        continue;
+                    // ASCII letters and digits need no decoding; other ASCII ends the word
+                    // unless it is a joiner.
+                    match text.as_bytes().get(j) {
+                        Some(b) if b.is_ascii_alphanumeric() => {
+                            j += 1;
+                            continue;
+                        }
+                        Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&' | b'/') => break,
+                        _ => {}
                     }
                     let Some(d) = char_at(text, j) else { break };
                     if d.is_alphanumeric() {
