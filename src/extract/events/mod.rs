@@ -245,7 +245,8 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         let Some(t) = text.get(sp.start..sp.end) else { continue };
         let b = t.as_bytes();
         let mut start = 0;
-        for i in 0..b.len() {
+        // Only full stops and line breaks can cut: jump between them.
+        for i in memchr::memchr2_iter(b'.', b'\n', b) {
             let glued = b[i] == b'.'
                 && i >= 2
                 && i + 2 < b.len()
@@ -275,13 +276,17 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         let lower = t.to_ascii_lowercase();
         // Cheap screen: most sentences name no event and no death; they are not tokenised.
         let deaths_possible = lexicon::has_substring(&lexicon::KILL_STEM_AC, &lower);
-        let mut bytes = lower.into_bytes();
-        for &(s, e) in &quoted {
-            for x in bytes.iter_mut().take(e).skip(s) {
-                *x = b' ';
+        let open = if quoted.is_empty() {
+            lower
+        } else {
+            let mut bytes = lower.into_bytes();
+            for &(s, e) in &quoted {
+                for x in bytes.iter_mut().take(e).skip(s) {
+                    *x = b' ';
+                }
             }
-        }
-        let open = String::from_utf8(bytes).unwrap_or_else(|_| t.to_ascii_lowercase());
+            String::from_utf8(bytes).unwrap_or_else(|_| t.to_ascii_lowercase())
+        };
         // A death word alone makes the sentence relevant: the trigger scan is then not needed.
         let relevant = deaths_possible || lexicon::TRIGGER_AC.as_ref().is_some_and(|ac| ac.is_match(&open));
         let words = if relevant { numbers::words(t) } else { Vec::new() };
