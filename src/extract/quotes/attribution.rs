@@ -147,24 +147,23 @@ fn build(toks: &Toks, lo: usize, det: Option<usize>, j: usize, h: usize) -> Opti
     if !cap || (single && is_person_head(hf)) {
         // A description: "an Islamabad-based senior intelligence official", "Residents".
         let kind = if is_docref_head(hf) { NpKind::DocRef } else { NpKind::Anon };
-        let mut name = Vec::new();
-        let mut role = Vec::new();
+        // Words joined by single spaces (words are never empty).
+        let mut name = String::new();
+        let mut role = String::new();
         for i in j..=h {
             if !toks.is_word(i) {
                 continue;
             }
-            let w = toks.s(i);
-            if toks.f(i).ends_with("-based") {
-                role.push(w);
-            } else {
-                name.push(w);
+            let to = if toks.f(i).ends_with("-based") { &mut role } else { &mut name };
+            if !to.is_empty() {
+                to.push(' ');
             }
+            to.push_str(toks.s(i));
         }
-        let mut name = name.join(" ");
         if single && toks.is_cap(h) {
             name = lower_first(&name);
         }
-        let role = if role.is_empty() { None } else { Some(role.join(" ")) };
+        let role = if role.is_empty() { None } else { Some(role) };
         return Some(base(kind, name, role, false));
     }
     // A capitalised name, possibly after titles: "Afghan Chief of Army Staff Fasihuddin Fitrat".

@@ -44,9 +44,12 @@ pub(crate) struct Tok {
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub t: Vec<Tok>,
-    /// Folded words, one after another; `folded_at[i]..folded_at[i + 1]` is token `i`'s.
+    /// The range's text lower-cased (ASCII letters only), followed by the folded forms of
+    /// the words that need more than that (non-ASCII, back-ticks).
     folded: String,
-    folded_at: Vec<u32>,
+    /// `folded[a..b]` is token `i`'s folded form for `(a, b) = folded_at[i]`; empty for
+    /// tokens that are not words.
+    folded_at: Vec<(u32, u32)>,
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -159,16 +162,27 @@ impl<'a> Toks<'a> {
             t.push(Tok { k, start: i, end: i + cl, cap: false, cue: false });
             i += cl;
         }
-        let mut folded = String::with_capacity(hi.saturating_sub(lo));
-        let mut folded_at = Vec::with_capacity(t.len() + 1);
-        folded_at.push(0);
+        // An ASCII word's fold is its place in the lower-cased range: one pass over the
+        // range instead of a copy per word.
+        let range = text.get(lo..hi);
+        let mut folded = range.map(str::to_ascii_lowercase).unwrap_or_default();
+        let mut folded_at = Vec::with_capacity(t.len());
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         for k in &mut t {
-            let from = folded.len();
-            if k.k == K::Word {
-                fold_into(&text[k.start..k.end], &mut folded);
-                k.cue = !k.cap && folded.get(from..).and_then(cue_lemma).is_some();
+            if k.k != K::Word {
+                folded_at.push((0, 0));
+                continue;
             }
-            folded_at.push(u32::try_from(folded.len()).unwrap_or(u32::MAX));
+            let w = &text[k.start..k.end];
+            let (a, b) = if range.is_some() && w.bytes().all(|b| b.is_ascii() && b != b'`') {
+                (k.start - lo, k.end - lo)
+            } else {
+                let from = folded.len();
+                fold_into(w, &mut folded);
+                (from, folded.len())
+            };
+            k.cue = !k.cap && folded.get(a..b).and_then(cue_lemma).is_some();
+            folded_at.push((at(a), at(b)));
         }
         Toks { text, t, folded, folded_at }
     }
@@ -185,10 +199,7 @@ impl<'a> Toks<'a> {
 
     /// The folded (lower-case) form of word `i`; empty for other tokens.
     pub fn f(&self, i: usize) -> &str {
-        match (self.folded_at.get(i), i.checked_add(1).and_then(|j| self.folded_at.get(j))) {
-            (Some(&a), Some(&b)) => self.folded.get(a as usize..b as usize).unwrap_or(""),
-            _ => "",
-        }
+        self.folded_at.get(i).and_then(|&(a, b)| self.folded.get(a as usize..b as usize)).unwrap_or("")
     }
 
     /// True when token `i` is a word.
@@ -311,6 +322,22 @@ mod tests {
             words,
             vec!["Lt.", "Gen.", "Ali’s", "U.S.", "visit", ",", "Brig.-Gen.", "Khan", "said", "."]
         );
+    }
+
+    #[test]
+    fn folded_words_match_fold_in_and_out_of_ascii() {
+        let text = "Intro. Ünïon’s CHIEF `Said` TOLD Reporters—in São Paulo. End";
+        // A range starting mid-text, and the whole text.
+        for lo in [0, text.find(' ').unwrap_or(0) + 1] {
+            let t = Toks::new(text, lo, text.len(), &[]);
+            assert!(t.len() > 5);
+            for i in 0..t.len() {
+                let want = if t.is_word(i) { super::super::lexicon::fold(t.s(i)) } else { String::new() };
+                assert_eq!(t.f(i), want, "token {i}: {}", t.s(i));
+            }
+            let told = (0..t.len()).find(|&i| t.s(i) == "TOLD").unwrap_or(0);
+            assert!(!t.is_cue(told), "a capitalised word is not a cue");
+        }
     }
 
     #[test]
