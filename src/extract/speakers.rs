@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::Quote;
 use super::actors::canonical_actor;
 use super::quotes::lexicon::{
-    fold, is_institution_head, is_person_head, is_role_word, is_state, is_stop_cap, strip_possessive,
+    fold, fold_into, is_institution_head, is_person_head, is_role_word, is_state, is_stop_cap,
+    strip_possessive,
 };
 
 /// What kind of speaker a name denotes.
@@ -84,25 +85,33 @@ pub fn classify(name: &str) -> SpeakerKind {
             SpeakerKind::Anonymous
         };
     }
-    if words
-        .iter()
-        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && is_institution_head(&fold(w)))
-    {
+    // One buffer for every folded word below.
+    let mut buf = String::new();
+    if words.iter().any(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase()) && {
+            buf.clear();
+            fold_into(w, &mut buf);
+            is_institution_head(&buf)
+        }
+    }) {
         return SpeakerKind::Institution;
     }
     if words.len() == 1 && is_acronym(last) {
         return SpeakerKind::Institution;
     }
-    // Lists of states ("Norway, Chile and Kenya").
-    let items: Vec<String> = name
-        .split([',', '&'])
-        .flat_map(|p| p.split(" and "))
-        .map(|p| fold(p.trim()))
-        .filter(|p| !p.is_empty())
-        .collect();
     // Lists of one-word names are states or bodies ("Norway, Chile and Kenya"); people are
     // listed with full names.
-    if items.len() > 1 && items.iter().all(|i| is_state(i) || is_acronym(i) || !i.contains(' ')) {
+    let (mut items, mut all_bodies) = (0usize, true);
+    for p in name.split([',', '&']).flat_map(|p| p.split(" and ")) {
+        buf.clear();
+        fold_into(p.trim(), &mut buf);
+        if buf.is_empty() {
+            continue;
+        }
+        items += 1;
+        all_bodies &= is_state(&buf) || is_acronym(&buf) || !buf.contains(' ');
+    }
+    if items > 1 && all_bodies {
         return SpeakerKind::Institution;
     }
     if canonical_actor(name).is_some() && words.len() == 1 {
