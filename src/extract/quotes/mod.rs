@@ -151,12 +151,10 @@ impl Cand {
 /// Title-cased words with no closing punctuation: the name of a work or a slogan.
 fn title_like(text: &str) -> bool {
     let small = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "from", "or"];
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count();
-    caps >= 2
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || small.contains(w)
-        })
+    // The word test fails at the first ordinary lower-case word, so check it before counting.
+    text.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || small.contains(&w)
+    }) && text.split_whitespace().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).count() >= 2
         && !tokens::ends_with_terminal(text)
         && !text.trim_end().ends_with(',')
 }
