@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use crate::analysis::incidents::{IncidentIndex, group_incidents};
 use crate::analysis::search::{Query, SearchFilters, SearchIndex};
 use crate::corpus::{Document, embedded_seeds, load_bytes};
+use crate::extract::dates::MONTH_NAMES as MONTHS;
 use crate::pipeline::Corpus;
 
 pub use crate::bench::Rng;
@@ -42,20 +43,6 @@ const PLACES: &[&str] = &[
     "Kabul",
     "Ghazni",
     "Nuristan",
-];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// Generate `n` articles by recombining paragraphs of the embedded seeds, with place

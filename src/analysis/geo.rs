@@ -198,17 +198,27 @@ pub struct MapPoint {
     pub place: String,
 }
 
-/// Where to draw each incident: the gazetteer coordinates of the most specific resolved
-/// place its events give (town/district before province; countries are skipped, as a
-/// country-level marker would mislead). Incidents without one are left out.
-pub fn incident_points(incidents: &[Incident], events: &[Event]) -> Vec<MapPoint> {
-    let rank = |kind: &str| match kind {
+/// How specific a place is as a map position (0 = town, crossing or village; then district,
+/// region, province), or `None` when it cannot be drawn: countries (a country-wide marker
+/// would mislead) and places without usable coordinates. Lower ranks are preferred.
+pub fn map_rank(p: &crate::extract::places::Place) -> Option<u8> {
+    let usable = p.lat.is_finite() && p.lon.is_finite() && (p.lat, p.lon) != (0.0, 0.0);
+    if p.kind == "country" || !usable {
+        return None;
+    }
+    Some(match p.kind.as_str() {
         "city" | "town" | "crossing" | "village" => 0,
         "district" => 1,
         "region" => 2,
         "province" => 3,
         _ => 4,
-    };
+    })
+}
+
+/// Where to draw each incident: the gazetteer coordinates of the most specific resolved
+/// place its events give (town/district before province; countries are skipped, as a
+/// country-level marker would mislead). Incidents without one are left out.
+pub fn incident_points(incidents: &[Incident], events: &[Event]) -> Vec<MapPoint> {
     incidents
         .iter()
         .enumerate()
@@ -218,13 +228,9 @@ pub fn incident_points(incidents: &[Incident], events: &[Event]) -> Vec<MapPoint
                 .iter()
                 .filter_map(|&e| events.get(e))
                 .flat_map(|e| e.locations.iter().filter_map(|l| l.place.as_ref()))
-                .filter(|p| {
-                    p.kind != "country"
-                        && p.lat.is_finite()
-                        && p.lon.is_finite()
-                        && (p.lat, p.lon) != (0.0, 0.0)
-                })
-                .min_by_key(|p| rank(&p.kind))?;
+                .filter_map(|p| map_rank(p).map(|r| (r, p)))
+                .min_by_key(|(r, _)| *r)?
+                .1;
             Some(MapPoint { incident: i, lon: place.lon, lat: place.lat, place: place.name.clone() })
         })
         .collect()

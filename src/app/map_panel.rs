@@ -12,7 +12,7 @@ use eframe::egui::{self, Color32, Pos2, Rect, RichText, Sense, Stroke, Vec2};
 use super::incident_filter::{incident_filter_bar, passes};
 use super::state::{AppState, Command};
 use super::theme;
-use super::timeline_panel::{TYPES, incident_detail_ui, incident_tooltip, legend_item, marker_label, rgb};
+use super::timeline_panel::{incident_detail_ui, incident_tooltip, legend_item, marker_label, rgb};
 use super::widgets::ellipsize;
 use super::widgets::muted;
 use crate::analysis::geo::{
@@ -20,6 +20,7 @@ use crate::analysis::geo::{
 };
 use crate::analysis::incidents::chronology_text;
 use crate::analysis::timeline::{fatality_radius, type_colour};
+use crate::extract::EVENT_TYPES;
 
 /// Pan and zoom of the map, and the open list of a cluster that cannot split (egui memory).
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +91,7 @@ pub fn map_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             view.list = None;
         }
         ui.separator();
-        for t in TYPES {
+        for t in EVENT_TYPES {
             legend_item(ui, state, t, commands);
         }
     });

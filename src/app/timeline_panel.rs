@@ -15,6 +15,7 @@ use crate::analysis::incidents::chronology_text;
 use crate::analysis::timeline::{
     MAX_RADIUS, Precision, TimelineItem, axis_ticks, civil_from_days, timeline_items_where, type_colour,
 };
+use crate::extract::EVENT_TYPES;
 
 /// Zoom and centre of the visible date range, kept in egui memory like a scroll offset.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,16 +30,6 @@ struct View {
 const AXIS_H: f32 = 26.0;
 /// Most zoom (a few days across the chart for a multi-year corpus).
 const MAX_ZOOM: f64 = 400.0;
-
-/// The event types in legend order.
-pub(crate) const TYPES: &[&str] = &[
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-];
 
 /// An egui colour from an sRGB triple.
 pub(crate) fn rgb(c: [u8; 3]) -> Color32 {
@@ -100,7 +91,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             view = default_view;
         }
         ui.separator();
-        for t in TYPES {
+        for t in EVENT_TYPES {
             legend_item(ui, state, t, commands);
         }
     });

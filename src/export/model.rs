@@ -7,6 +7,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMerg
 
 use super::ExportOptions;
 use crate::briefing::{Block, BlockContent, Briefing, EventItem, IncidentItem, QuoteItem, SectionKind};
+use crate::extract::dates::MONTH_NAMES as MONTHS;
 
 /// A run of text with one style.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -185,20 +186,12 @@ pub struct MapMarker {
 /// The most specific gazetteer place among `names` (town before district before province;
 /// countries are skipped: a country-wide marker would mislead).
 fn map_place(names: &[String]) -> Option<crate::extract::places::Place> {
-    let rank = |kind: &str| match kind {
-        "city" | "town" | "crossing" | "village" => 0,
-        "district" => 1,
-        "region" => 2,
-        "province" => 3,
-        _ => 4,
-    };
     names
         .iter()
         .filter_map(|n| crate::extract::places::lookup(n))
-        .filter(|p| {
-            p.kind != "country" && p.lat.is_finite() && p.lon.is_finite() && (p.lat, p.lon) != (0.0, 0.0)
-        })
-        .min_by_key(|p| rank(&p.kind))
+        .filter_map(|p| crate::analysis::geo::map_rank(&p).map(|r| (r, p)))
+        .min_by_key(|(r, _)| *r)
+        .map(|(_, p)| p)
 }
 
 /// One dated event on the timeline figure.
@@ -238,21 +231,6 @@ pub struct ExportDoc {
     /// Keywords (PDF metadata): places and event types.
     pub keywords: Vec<String>,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 fn parse_ymd(s: &str) -> Option<(i32, Option<u32>, Option<u32>)> {
     let mut parts = s.trim().split('-');

@@ -191,6 +191,23 @@ struct Ctx {
     hint: Option<i16>,
 }
 
+/// English month names, January first: the one table for writing dates out (exports, generated
+/// corpora).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn month_number(s: &str) -> Option<i8> {
     let key: String = s.chars().take(3).flat_map(char::to_lowercase).collect();
     let n = match key.as_str() {

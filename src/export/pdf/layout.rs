@@ -530,11 +530,24 @@ impl<'f> Flow<'f> {
 
     fn timeline(&mut self, doc: &ExportDoc) {
         let g = self.geo;
+        self.figure_caption("Timeline of reported events");
+        let (h, draws) = timeline::figure(self.fonts, &doc.timeline, g.left, g.body_width());
+        self.items.push(Item { height: h + 4.0, draws, ..Default::default() });
+        if !doc.map.is_empty() {
+            self.figure_caption("Map of reported events");
+            let (h, draws) = map::figure(self.fonts, &doc.map, g.left, g.body_width());
+            self.items.push(Item { height: h + 4.0, draws, ..Default::default() });
+        }
+    }
+
+    /// "Figure N. …": numbered, in the outline, kept with the figure that follows.
+    fn figure_caption(&mut self, title: &str) {
+        let g = self.geo;
         self.figures += 1;
         let st = style(true, true, false, 8.8, NAVY);
-        let caption = format!("Figure {}. Timeline of reported events", self.figures);
+        let caption = format!("Figure {}. {title}", self.figures);
         let (mut draws, _) = self.text_draws(&caption, &st, g.left, baseline(13.0, 8.8));
-        draws.insert(0, Draw::Outline { level: 2, title: caption.clone() });
+        draws.insert(0, Draw::Outline { level: 2, title: caption });
         self.items.push(Item {
             height: 15.0,
             space_before: PARA_GAP + 4.0,
@@ -542,23 +555,6 @@ impl<'f> Flow<'f> {
             draws,
             header: None,
         });
-        let (h, draws) = timeline::figure(self.fonts, &doc.timeline, g.left, g.body_width());
-        self.items.push(Item { height: h + 4.0, draws, ..Default::default() });
-        if !doc.map.is_empty() {
-            self.figures += 1;
-            let caption = format!("Figure {}. Map of reported events", self.figures);
-            let (mut draws, _) = self.text_draws(&caption, &st, g.left, baseline(13.0, 8.8));
-            draws.insert(0, Draw::Outline { level: 2, title: caption.clone() });
-            self.items.push(Item {
-                height: 15.0,
-                space_before: PARA_GAP + 4.0,
-                keep_with_next: true,
-                draws,
-                header: None,
-            });
-            let (h, draws) = map::figure(self.fonts, &doc.map, g.left, g.body_width());
-            self.items.push(Item { height: h + 4.0, draws, ..Default::default() });
-        }
     }
 
     fn source_list(&mut self, doc: &ExportDoc) {
