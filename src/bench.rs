@@ -318,6 +318,19 @@ mod tests {
         assert_eq!(r.below(0), 0);
     }
 
+    /// Writes ~400 generated articles to `$BB_GEN_DIR` (default `/tmp/gen`) for output
+    /// identity checks of `extract --json` between two builds:
+    /// `cargo test --lib write_generated_articles -- --ignored`.
+    #[test]
+    #[ignore]
+    fn write_generated_articles() {
+        let dir = std::env::var("BB_GEN_DIR").unwrap_or_else(|_| "/tmp/gen".into());
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, bytes) in generate_corpus(2_400_000, 0x1D_E471) {
+            std::fs::write(std::path::Path::new(&dir).join(name), bytes).unwrap();
+        }
+    }
+
     #[test]
     fn unknown_section_is_an_error() {
         assert_eq!(run("no-such-section", 1, 1), 2);

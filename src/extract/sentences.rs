@@ -168,6 +168,9 @@ pub fn split(text: &str) -> Vec<Span> {
     let mut out = Vec::with_capacity(len / 120 + 1);
     let mut start = 0usize;
     let mut i = 0usize;
+    // Only line breaks, stops and `…` (lead byte E2) can end a sentence: jump between them.
+    // `?` and `!` are rare; their next position is kept apart from the common bytes.
+    let mut rare = memchr::memchr2(b'?', b'!', bytes);
     while i < len {
         let b = bytes[i];
         match b {
@@ -202,7 +205,19 @@ pub fn split(text: &str) -> Vec<Span> {
                 }
                 i = end.max(i + 1);
             }
-            _ => i += 1,
+            _ => {
+                let from = i + 1;
+                if rare.is_some_and(|r| r < from) {
+                    rare = bytes.get(from..).and_then(|h| memchr::memchr2(b'?', b'!', h)).map(|x| from + x);
+                }
+                let common =
+                    bytes.get(from..).and_then(|h| memchr::memchr3(b'.', b'\n', 0xE2, h)).map(|x| from + x);
+                i = match (common, rare) {
+                    (Some(a), Some(r)) => a.min(r),
+                    (Some(a), None) | (None, Some(a)) => a,
+                    (None, None) => len,
+                };
+            }
         }
     }
     push(text, start, len, &mut out);

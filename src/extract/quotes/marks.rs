@@ -42,33 +42,34 @@ impl RawQuote {
 /// paragraphs, short lines inside them) gets one paragraph per block; otherwise each
 /// non-empty line is a paragraph (news copy usually puts one paragraph on a line).
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
-    let mut lines: Vec<Span> = Vec::new();
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            lines.push(Span::new(start, i));
-            start = i + 1;
-        }
-    }
-    lines.push(Span::new(start, text.len()));
+    // Each line with whether it is blank (decided once per line).
+    let mut lines: Vec<(Span, bool)> = Vec::new();
     let blank = |s: &Span| text.get(s.start..s.end).is_none_or(|l| l.trim().is_empty());
-    let nonempty = lines.iter().filter(|l| !blank(l)).count();
-    let consecutive = lines.windows(2).filter(|w| !blank(&w[0]) && !blank(&w[1])).count();
-    let total_len: usize = lines.iter().filter(|l| !blank(l)).map(|l| l.len()).sum();
-    let has_blank = lines.iter().any(&blank);
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let l = Span::new(start, i);
+        lines.push((l, blank(&l)));
+        start = i + 1;
+    }
+    let l = Span::new(start, text.len());
+    lines.push((l, blank(&l)));
+    let nonempty = lines.iter().filter(|l| !l.1).count();
+    let consecutive = lines.windows(2).filter(|w| !w[0].1 && !w[1].1).count();
+    let total_len: usize = lines.iter().filter(|l| !l.1).map(|l| l.0.len()).sum();
+    let has_blank = lines.iter().any(|l| l.1);
     let wrapped = has_blank && consecutive * 2 > nonempty && total_len < nonempty.max(1) * 100;
     let mut out = Vec::new();
     if wrapped {
         let mut cur: Option<Span> = None;
-        for l in &lines {
-            if blank(l) {
+        for &(l, is_blank) in &lines {
+            if is_blank {
                 if let Some(c) = cur.take() {
                     out.push(c);
                 }
             } else {
                 cur = Some(match cur {
                     Some(c) => Span::new(c.start, l.end),
-                    None => *l,
+                    None => l,
                 });
             }
         }
@@ -76,7 +77,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
             out.push(c);
         }
     } else {
-        out.extend(lines.into_iter().filter(|l| !blank(l)));
+        out.extend(lines.into_iter().filter(|l| !l.1).map(|l| l.0));
     }
     out
 }
@@ -164,12 +165,24 @@ fn closer_after(c: char) -> bool {
 fn marks_in(text: &str, p: Span) -> Vec<Mark> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    // Marks start with `"`, E2, C2 or EF (full-width, rare, searched apart): jump between them.
+    let next_rare = |from: usize| {
+        bytes.get(from..p.end).and_then(|h| memchr::memchr(0xEF, h)).map_or(p.end, |x| from + x)
+    };
+    let next_common = |from: usize| {
+        bytes.get(from..p.end).and_then(|h| memchr::memchr3(b'"', 0xE2, 0xC2, h)).map_or(p.end, |x| from + x)
+    };
+    let mut rare = next_rare(p.start);
     let mut i = p.start;
     while i < p.end {
-        let b = bytes[i];
-        if (b == b'"' || b == 0xE2 || b == 0xC2 || b == 0xEF)
-            && let Some((len, glyph)) = glyph_at(bytes, i)
-        {
+        if rare < i {
+            rare = next_rare(i);
+        }
+        i = next_common(i).min(rare);
+        if i >= p.end {
+            break;
+        }
+        if let Some((len, glyph)) = glyph_at(bytes, i) {
             let prev = text.get(p.start..i).and_then(|s| s.chars().next_back());
             let next = text.get(i + len..p.end).and_then(|s| s.chars().next());
             let open_ctx = prev.is_none_or(opener_before) && next.is_some_and(|c| !c.is_whitespace());
