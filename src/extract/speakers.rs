@@ -157,6 +157,49 @@ pub fn canonical_institution(name: &str) -> String {
     words.join(" ")
 }
 
+/// An institution's name with its acronym when it has one ("Counter Terrorism Department
+/// (CTD)"): the actor lexicon's acronym alias, or the one the text gives in brackets right
+/// after the name as `written`. Readers meet both forms in the news.
+pub fn with_acronym(canonical: &str, written: &str, text: &str) -> String {
+    if is_acronym(canonical) || canonical.ends_with(')') {
+        return canonical.to_string();
+    }
+    let from_lexicon = crate::extract::actors::all_actors()
+        .iter()
+        .find(|a| a.canonical == canonical)
+        .and_then(|a| a.aliases.iter().find(|al| is_acronym(al) && initials_match(al, canonical)));
+    if let Some(acr) = from_lexicon {
+        return format!("{canonical} ({acr})");
+    }
+    let written = written.trim();
+    let written = written.strip_prefix("the ").or_else(|| written.strip_prefix("The ")).unwrap_or(written);
+    if written.split_whitespace().count() >= 2
+        && let Some(at) = text.find(&format!("{written} ("))
+        && let Some(rest) = text.get(at + written.len() + 2..)
+        && let Some(close) = rest.find(')')
+        && let Some(acr) = rest.get(..close)
+        && is_acronym(acr)
+    {
+        return format!("{canonical} ({acr})");
+    }
+    canonical.to_string()
+}
+
+/// "CTD" for "Counter Terrorism Department": the acronym's letters are the initials of the
+/// name's words (hyphenated parts count as words; "of", "the", "and", "for" may be skipped).
+fn initials_match(acronym: &str, name: &str) -> bool {
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let words: Vec<String> =
+        name.split([' ', '-']).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
+    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let content: String = words
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    letters.len() >= 2 && (letters == all || letters == content)
+}
+
 /// The last word of a name, folded, without a possessive.
 fn surname_key(name: &str) -> String {
     name.split_whitespace().last().map(|w| fold(strip_possessive(w))).unwrap_or_default()

@@ -365,6 +365,21 @@ pub(crate) fn np_backward(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
             _ => break,
         }
     }
+    // "during the meeting Prime Minister X": after a preposition, a title and a name are
+    // the phrase, not the lower-case words before them.
+    if cap
+        && let Some(d) = det
+        && d > lo
+        && toks.is_word(d - 1)
+        && PREPOSITIONS.contains(&toks.f(d - 1))
+        && let Some(low) = (j..h).rev().find(|&i| {
+            toks.is_word(i) && !toks.is_cap(i) && !NAME_JOINERS.contains(&toks.f(i)) && !is_role_word(toks.f(i))
+        })
+        && (low + 1..=h).any(|i| toks.is_cap(i) && is_role_word(toks.f(i)))
+    {
+        j = low + 1;
+        det = None;
+    }
     while j < h && !toks.is_word(j) {
         j += 1;
     }
@@ -533,6 +548,22 @@ pub(crate) fn np_forward(toks: &Toks, i: usize, hi: usize) -> Option<Np> {
         }
     }
     let mut np = build(toks, i, det, start, h)?;
+    // "said the military spokesman, Asim Khan.": the name after the description speaks.
+    if is_description(&np) && toks.kind(h + 1) == Some(K::Comma) && h + 2 < hi {
+        let e = (h + 2..hi).find(|&x| !toks.is_word(x) || !(toks.is_cap(x) || is_name_word(toks, x)));
+        let e = e.unwrap_or(hi);
+        let closed = e >= toks.len() || matches!(toks.kind(e), Some(K::Comma) | Some(K::Stop) | Some(K::Semi));
+        if e > h + 2
+            && closed
+            && let Some(mut name) = np_backward(toks, h + 2, e)
+            && name.kind == NpKind::Name
+            && !name.role_only
+            && name.first == h + 2
+        {
+            name.role = merge_role(clean_role(&np.written), name.role.take());
+            return Some(name);
+        }
+    }
     // Appositive after the name: "said Ahmed Khan, a spokesman for the ministry".
     if toks.kind(h + 1) == Some(K::Comma) && appositive_start(toks, h + 2) {
         let mut e = h + 2;
@@ -652,6 +683,10 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
                 && (appositive_start(toks, c + 1) || np.first == lo)
             {
                 if !appositive_start(toks, c + 1) {
+                    // "The military spokesman, Asim Khan, said": a description, then the name.
+                    if let Some(named) = name_after_description(toks, &np, c, end) {
+                        return Some(named);
+                    }
                     // A parenthetical ("X, in a meeting with Y, conveyed"): no role in it.
                     return Some(np);
                 }
@@ -687,9 +722,20 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
         }
         return Some(np);
     }
-    if let Some(np) = np_backward(toks, lo, j) {
+    if let Some(mut np) = np_backward(toks, lo, j) {
         if np.after_preposition {
-            return unclosed_appositive(toks, lo, j).or_else(|| through_phrases(toks, lo, j));
+            return docref_subject(toks, lo, j)
+                .or_else(|| unclosed_appositive(toks, lo, j))
+                .or_else(|| through_phrases(toks, lo, j));
+        }
+        // "The interior minister, Asim Khan said": the description before the name is its role.
+        if np.kind == NpKind::Name
+            && !np.role_only
+            && np.first > lo + 1
+            && toks.kind(np.first - 1) == Some(K::Comma)
+            && let Some(d) = description_before(toks, lo, np.first - 1)
+        {
+            np.role = merge_role(clean_role(&d.written), np.role.take());
         }
         return Some(np);
     }
@@ -704,6 +750,51 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
         if matches!(toks.kind(w), Some(K::Q(_))) {
             break;
         }
+    }
+    None
+}
+
+/// A description of a person that opens the clause at `lo` and ends right before the comma at
+/// token `comma`: "the military spokesman", "the interior minister", "Foreign Office spokesperson".
+fn description_before(toks: &Toks, lo: usize, comma: usize) -> Option<Np> {
+    let d = np_backward(toks, lo, comma).or_else(|| plain_np_backward(toks, lo, comma))?;
+    (d.first == lo && !d.after_preposition && is_description(&d)).then_some(d)
+}
+
+/// A phrase that describes a person without naming them: "the spokesman", "the Prime Minister".
+fn is_description(np: &Np) -> bool {
+    (np.kind == NpKind::Anon && is_person_head(&np.head)) || (np.kind == NpKind::Name && np.role_only)
+}
+
+/// "the military spokesman, Asim Khan, said": when the description `desc` ends at the comma
+/// token `c` and the segment after it (up to the next comma, or `end`) is exactly a person's
+/// name, the name speaks and the description is its role.
+fn name_after_description(toks: &Toks, desc: &Np, c: usize, end: usize) -> Option<Np> {
+    if !is_description(desc) {
+        return None;
+    }
+    let e = (c + 1..end).find(|&i| toks.kind(i) == Some(K::Comma)).unwrap_or(end);
+    let mut name = np_backward(toks, c + 1, e)?;
+    if name.kind != NpKind::Name || name.role_only || name.first != c + 1 || name.last + 1 != e {
+        return None;
+    }
+    name.role = merge_role(clean_role(&desc.written), name.role.take());
+    Some(name)
+}
+
+/// "a statement by the hospital in Kabul said": the document's author speaks. Looks back from
+/// the verb at `hi` for a document noun followed by "by", "from", "of" or "issued by".
+fn docref_subject(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
+    let from = lo.max(hi.saturating_sub(16));
+    for d in (from..hi).rev() {
+        if !toks.is_word(d) {
+            return None;
+        }
+        if !is_docref_head(toks.f(d)) || !matches!(toks.f(d + 1), "by" | "from" | "of" | "issued") {
+            continue;
+        }
+        let k = if toks.f(d + 1) == "issued" && toks.f(d + 2) == "by" { d + 3 } else { d + 2 };
+        return np_forward(toks, k, hi).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Anon));
     }
     None
 }
@@ -865,8 +956,15 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
         match toks.kind(t) {
             Some(K::Q(_)) | Some(K::Stop) | Some(K::Semi) => break,
             Some(K::Word) if toks.is_cue(t) => {
+                if is_passive_cue(toks, i, t) {
+                    // "“…,” the envoy was told": the subject heard the words, it did not say them.
+                    return Some(Attr { np: None, cue: Some(toks.s(t).to_string()), cue_tok: Some(t), via: Via::Post });
+                }
                 let mut np = subject_in_region(toks, i, t)?;
-                if np.first != i {
+                let described = np.first > i + 1
+                    && toks.kind(np.first - 1) == Some(K::Comma)
+                    && description_before(toks, i, np.first - 1).is_some();
+                if np.first != i && !described {
                     if !possessive_prefix(toks, i, np.first) {
                         return None;
                     }
@@ -885,6 +983,13 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
         }
     }
     None
+}
+
+/// "was told", "were informed": a cue verb in the passive, whose subject is the listener.
+fn is_passive_cue(toks: &Toks, lo: usize, t: usize) -> bool {
+    t > lo
+        && matches!(toks.f(t), "told" | "informed" | "asked" | "warned" | "assured" | "reminded")
+        && matches!(toks.f(t - 1), "was" | "were" | "been" | "being" | "is" | "are")
 }
 
 /// Tokens `a..b` open a subject before its name: a possessive and up to three lower-case
@@ -978,10 +1083,21 @@ pub(crate) fn mentions(toks: &Toks, s: usize, e: usize) -> Vec<(usize, Np)> {
         }
         if toks.is_cue(t) && !toks.f(t).ends_with("ing") {
             let lo = clause_start(toks, s, t);
-            if let Some(np) = subject_in_region(toks, lo, t)
-                && np.kind != NpKind::Pronoun
-            {
-                out.push((pos, np));
+            match subject_in_region(toks, lo, t) {
+                Some(np) if np.kind != NpKind::Pronoun => out.push((pos, np)),
+                Some(_) => {}
+                // Inverted after a clause: "…, said Mohammad Khan, the police chief."
+                None if t > s
+                    && toks.kind(t - 1) == Some(K::Comma)
+                    && matches!(cue_lemma(toks.f(t)), Some("say" | "add" | "state" | "explain" | "note")) =>
+                {
+                    if let Some(np) = np_forward(toks, t + 1, e)
+                        && matches!(np.kind, NpKind::Name | NpKind::Anon)
+                    {
+                        out.push((pos, np));
+                    }
+                }
+                None => {}
             }
         }
     }

@@ -565,6 +565,30 @@ static STOP_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "october",
         "november",
         "december",
+        "jan",
+        "jan.",
+        "feb",
+        "feb.",
+        "mar",
+        "mar.",
+        "apr",
+        "apr.",
+        "jun",
+        "jun.",
+        "jul",
+        "jul.",
+        "aug",
+        "aug.",
+        "sep",
+        "sep.",
+        "sept",
+        "sept.",
+        "oct",
+        "oct.",
+        "nov",
+        "nov.",
+        "dec",
+        "dec.",
         "speaking",
         "asked",
         "addressing",
@@ -742,6 +766,18 @@ static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "director",
         "director-general",
         "dg",
+        "pm",
+        "chargé",
+        "charge",
+        "d’affaires",
+        "d'affaires",
+        "fm",
+        "cm",
+        "coas",
+        "dig",
+        "sho",
+        "dpo",
+        "ssp",
         "ambassador",
         "envoy",
         "governor",
@@ -1100,6 +1136,8 @@ pub(crate) fn is_person_head(folded: &str) -> bool {
 static INSTITUTION_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "ministry",
+        "hospital",
+        "clinic",
         "office",
         "department",
         "government",
@@ -1236,6 +1274,32 @@ static INSTITUTION_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// True for a noun that heads an organisation's name.
 pub(crate) fn is_institution_head(folded: &str) -> bool {
     INSTITUTION_HEADS.contains(strip_possessive(folded))
+}
+
+/// Nouns that refer back to an organisation ("the group said", "the outfit claimed").
+pub(crate) fn is_organisation_noun(folded: &str) -> bool {
+    matches!(
+        strip_possessive(folded),
+        "group" | "outfit" | "organisation" | "organization" | "movement" | "militia" | "faction" | "network"
+    )
+}
+
+/// The full title an abbreviation stands for ("pm" → "prime minister"), folded.
+pub(crate) fn title_expansion(folded: &str) -> Option<&'static str> {
+    Some(match folded.trim_end_matches('.') {
+        "pm" => "prime minister",
+        "fm" => "foreign minister",
+        "cm" => "chief minister",
+        "coas" => "chief of army staff",
+        "dg" => "director general",
+        "ig" | "igp" => "inspector general",
+        "dig" => "deputy inspector general",
+        "sho" => "station house officer",
+        "dpo" => "district police officer",
+        "ssp" => "senior superintendent",
+        "dc" => "deputy commissioner",
+        _ => return None,
+    })
 }
 
 /// Nouns for documents that "say" things on an organisation's behalf ("the statement said").

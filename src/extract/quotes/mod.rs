@@ -201,7 +201,8 @@ impl<'a> Ctx<'a> {
                 let p = np.head.as_str();
                 let fits = |c: &&Cand| match p {
                     "he" | "she" | "him" | "her" | "i" => {
-                        matches!(c.spk.kind, SpeakerKind::Person | SpeakerKind::Anonymous)
+                        c.spk.kind == SpeakerKind::Person
+                            || (c.spk.kind == SpeakerKind::Anonymous && !plural_description(&c.spk.name))
                     }
                     "it" => c.spk.kind == SpeakerKind::Institution,
                     _ => true,
@@ -215,7 +216,20 @@ impl<'a> Ctx<'a> {
                 .map(|c| (c.spk.clone(), 0.75)),
             NpKind::Anon if np.definite => {
                 let head = singular(&np.head);
-                let hit = self.recent(pos, para).find(|c| c.keys().any(|k| singular(k) == head));
+                let mut hit = self.recent(pos, para).find(|c| c.keys().any(|k| singular(k) == head));
+                if hit.is_none() && lexicon::is_organisation_noun(head) {
+                    // "the group said", "the outfit claimed": the organisation named last, a
+                    // speaker so far or an armed group of the actor lexicon.
+                    hit = self.recent(pos, para).find(|c| {
+                        c.spk.kind == SpeakerKind::Institution && !lexicon::is_state(&fold(&c.spk.name))
+                    });
+                    if let Some((at, group)) = self.armed_group_before(pos)
+                        && hit.is_none_or(|c| c.pos < at)
+                    {
+                        let spk = Spk { name: group.to_string(), kind: SpeakerKind::Institution, role: None };
+                        return Some((spk, 0.7));
+                    }
+                }
                 // "one of the officials" is one of them.
                 let one = np.written.to_lowercase().starts_with("one of");
                 Some(match hit {
@@ -235,9 +249,14 @@ impl<'a> Ctx<'a> {
             }
             NpKind::Name if np.role_only => {
                 let title = fold(&clean_name(&np.name));
+                // "the PM" is the "Prime Minister" named before.
+                let long = lexicon::title_expansion(&title);
                 let hit = self.recent(pos, para).find(|c| {
                     c.spk.kind == SpeakerKind::Person
-                        && c.spk.role.as_ref().is_some_and(|r| fold(r).contains(&title))
+                        && c.spk.role.as_ref().is_some_and(|r| {
+                            let r = fold(r);
+                            r.contains(&title) || long.is_some_and(|l| r.contains(l))
+                        })
                 });
                 Some(match hit {
                     Some(c) => (c.spk.clone(), 0.8),
@@ -268,6 +287,19 @@ impl<'a> Ctx<'a> {
                 Some((Spk { name, kind, role: np.role.clone() }, 0.9))
             }
         }
+    }
+
+    /// The armed group the text names last before `pos`, within the look-back window of
+    /// paragraphs ("… the TTP said … the group said").
+    fn armed_group_before(&self, pos: usize) -> Option<(usize, &'static str)> {
+        let para = self.para_of(pos);
+        let from = self.paras.get(para.saturating_sub(LOOKBACK_PARAS)).map_or(0, |p| p.start);
+        let window = self.text.get(from..pos)?;
+        super::actors::find_actor_names(window)
+            .into_iter()
+            .rev()
+            .find(|(_, name)| super::actors::actor_kind(name) == Some("armed group"))
+            .map(|(span, name)| (from + span.start, name))
     }
 
     /// [`speakers::classify`], remembered per name within the document.
@@ -480,6 +512,9 @@ impl<'a> Ctx<'a> {
                 pick = self.credit_line(f.para_last).map(|s| (s, 0.7, None, None));
             }
             if pick.is_none() && f.starts_para {
+                pick = self.colon_intro(f.para).map(|s| (s, 0.7, None, None));
+            }
+            if pick.is_none() && f.starts_para {
                 pick = self.found[..i]
                     .iter()
                     .rev()
@@ -516,6 +551,17 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "… Mujahid, the spokesman, thanked the mediators, stating:" closing the paragraph before
+    /// a quote that opens its own: the subject of that introduction speaks.
+    fn colon_intro(&self, para: usize) -> Option<Spk> {
+        let prev = para.checked_sub(1)?;
+        let p = self.paras.get(prev)?;
+        if !self.text.get(p.start..p.end)?.trim_end().ends_with(':') {
+            return None;
+        }
+        self.cands.iter().rev().take(64).filter(|c| c.para == prev).last().map(|c| c.spk.clone())
+    }
+
     /// A pull quote's credit: the next paragraph is just a name ("Jane Doe").
     fn credit_line(&self, para: usize) -> Option<Spk> {
         let p = self.paras.get(para + 1)?;
@@ -532,6 +578,16 @@ impl<'a> Ctx<'a> {
         let kind = speakers::classify(line);
         (kind == SpeakerKind::Person).then(|| Spk { name: line.to_string(), kind, role: None })
     }
+}
+
+/// "Two Afghan policemen", "security officials": a description of several people, which "he"
+/// or "she" cannot refer to.
+fn plural_description(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or("");
+    let w = fold(last);
+    w.ends_with("men")
+        || matches!(w.as_str(), "people" | "police" | "residents" | "sources" | "officials")
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && singular(&w) != w)
 }
 
 fn unknown() -> Spk {
@@ -713,7 +769,7 @@ fn finish(doc: &Document, found: Vec<Found>, cands: &[Cand]) -> Vec<Quote> {
                 match institutions.get(&s.name) {
                     Some(c) => c.clone(),
                     None => {
-                        let c = speakers::canonical_institution(&s.name);
+                        let c = speakers::with_acronym(&speakers::canonical_institution(&s.name), &s.name, text);
                         institutions.insert(s.name.clone(), c.clone());
                         c
                     }
