@@ -418,7 +418,10 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
         match target {
             Some(t) => {
                 let e = &mut events[t];
-                if std::env::var("BB_X").map_or(info > e.info, |v| info > e.info + v.parse::<i32>().unwrap_or(0)) && family(e.kind) == family(c.kind) {
+                if std::env::var("BB_X")
+                    .map_or(info > e.info, |v| info > e.info + v.parse::<i32>().unwrap_or(0))
+                    && family(e.kind) == family(c.kind)
+                {
                     e.info = info;
                     e.evidence = s.span;
                     if !c.places.is_empty() {

@@ -373,7 +373,10 @@ pub(crate) fn np_backward(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
         && toks.is_word(d - 1)
         && PREPOSITIONS.contains(&toks.f(d - 1))
         && let Some(low) = (j..h).rev().find(|&i| {
-            toks.is_word(i) && !toks.is_cap(i) && !NAME_JOINERS.contains(&toks.f(i)) && !is_role_word(toks.f(i))
+            toks.is_word(i)
+                && !toks.is_cap(i)
+                && !NAME_JOINERS.contains(&toks.f(i))
+                && !is_role_word(toks.f(i))
         })
         && (low + 1..=h).any(|i| toks.is_cap(i) && is_role_word(toks.f(i)))
     {
@@ -552,7 +555,8 @@ pub(crate) fn np_forward(toks: &Toks, i: usize, hi: usize) -> Option<Np> {
     if is_description(&np) && toks.kind(h + 1) == Some(K::Comma) && h + 2 < hi {
         let e = (h + 2..hi).find(|&x| !toks.is_word(x) || !(toks.is_cap(x) || is_name_word(toks, x)));
         let e = e.unwrap_or(hi);
-        let closed = e >= toks.len() || matches!(toks.kind(e), Some(K::Comma) | Some(K::Stop) | Some(K::Semi));
+        let closed =
+            e >= toks.len() || matches!(toks.kind(e), Some(K::Comma) | Some(K::Stop) | Some(K::Semi));
         if e > h + 2
             && closed
             && let Some(mut name) = np_backward(toks, h + 2, e)
@@ -958,7 +962,12 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
             Some(K::Word) if toks.is_cue(t) => {
                 if is_passive_cue(toks, i, t) {
                     // "“…,” the envoy was told": the subject heard the words, it did not say them.
-                    return Some(Attr { np: None, cue: Some(toks.s(t).to_string()), cue_tok: Some(t), via: Via::Post });
+                    return Some(Attr {
+                        np: None,
+                        cue: Some(toks.s(t).to_string()),
+                        cue_tok: Some(t),
+                        via: Via::Post,
+                    });
                 }
                 let mut np = subject_in_region(toks, i, t)?;
                 let described = np.first > i + 1

@@ -769,7 +769,8 @@ fn finish(doc: &Document, found: Vec<Found>, cands: &[Cand]) -> Vec<Quote> {
                 match institutions.get(&s.name) {
                     Some(c) => c.clone(),
                     None => {
-                        let c = speakers::with_acronym(&speakers::canonical_institution(&s.name), &s.name, text);
+                        let c =
+                            speakers::with_acronym(&speakers::canonical_institution(&s.name), &s.name, text);
                         institutions.insert(s.name.clone(), c.clone());
                         c
                     }

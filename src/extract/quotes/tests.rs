@@ -318,7 +318,7 @@ fn parenthetical_and_name_after_description() {
     let q = run(t);
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[0].speaker, "Interior Secretary");
-    assert_eq!(q[1].speaker, "Metro Water Authority");
+    assert_eq!(q[1].speaker, "Metro Water Authority (MWA)");
     assert_eq!(q[1].role.as_deref(), Some("city's water utility"));
 }
 
@@ -410,4 +410,75 @@ fn a_participle_phrase_between_subject_and_cue() {
         ),
         vec![p("include three guards and two drivers", "local police officer")]
     );
+}
+
+#[test]
+fn description_then_name_speaks_as_the_name() {
+    for t in [
+        "“The dam is safe,” the chief engineer, Marta Olsen, said.",
+        "“The dam is safe,” the chief engineer, Marta Olsen said on Monday.",
+        "“The dam is safe,” said the chief engineer, Marta Olsen.",
+        "The chief engineer, Marta Olsen, said: “The dam is safe.”",
+    ] {
+        let q = run(t);
+        assert_eq!(q.len(), 1, "{t}: {q:?}");
+        assert_eq!(q[0].speaker, "Marta Olsen", "{t}");
+        assert!(q[0].role.as_deref().is_some_and(|r| r.contains("chief engineer")), "{t}: {q:?}");
+    }
+}
+
+#[test]
+fn the_group_is_the_organisation_named_last() {
+    let t = "The Harbour Workers Union called a strike on Monday, according to a statement from the group.\n\n\
+             “Every crane will stand still until the contracts are signed,” the statement said.\n\n\
+             “We have waited long enough,” the group said.";
+    let q = run(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.speaker == "Harbour Workers Union"), "{q:?}");
+}
+
+#[test]
+fn the_group_falls_back_to_an_armed_group_of_the_lexicon() {
+    let t = "The TTP announced the end of its truce on Monday.\n\n“Our fighters will strike wherever they can,” the group said.";
+    assert_eq!(pairs(t), vec![p("Our fighters will strike wherever they can,", "TTP")]);
+}
+
+#[test]
+fn abbreviated_title_refers_to_the_named_holder() {
+    let t = "During the session Prime Minister Ana Ruiz promised that no homes would be searched.\n\n\
+             “Only targeted raids will take place,” PM told the delegates.";
+    assert_eq!(pairs(t), vec![p("Only targeted raids will take place,", "Ana Ruiz")]);
+}
+
+#[test]
+fn he_does_not_refer_to_several_people() {
+    let t = "Four guards were hurt in the blast overnight, said Tomas Berg, the prison director.\n\n\
+             “The wall held,” he told reporters.";
+    assert_eq!(pairs(t), vec![p("The wall held,", "Tomas Berg")]);
+}
+
+#[test]
+fn colon_at_paragraph_end_introduces_the_next_paragraph() {
+    let t = "Officials met in Geneva on Monday, according to the host ministry.\n\n\
+             Meanwhile, Ines Varga, the mediator, thanked both delegations, stating:\n\n\
+             “We value the courage it took to come to this table.”";
+    assert_eq!(pairs(t), vec![p("We value the courage it took to come to this table.", "Ines Varga")]);
+}
+
+#[test]
+fn passive_told_is_not_the_speaker() {
+    let t = "“These raids must stop at once,” the visiting envoy was told in a formal protest.";
+    assert!(run(t).iter().all(|q| q.speaker != "visiting envoy"), "{:?}", run(t));
+}
+
+#[test]
+fn statement_by_an_institution_speaks_for_it() {
+    let t = "The fire was contained by noon, and a statement by the City Hospital in Lyon said that “eleven patients were treated for smoke.”";
+    assert_eq!(pairs(t), vec![p("eleven patients were treated for smoke.", "City Hospital")]);
+}
+
+#[test]
+fn month_abbreviation_in_a_dateline_is_not_a_speaker() {
+    let t = "14 Jun 2019 / 10:20 H.\n\n“The road is open again,” he said.";
+    assert!(run(t).iter().all(|q| q.speaker != "Jun"), "{:?}", run(t));
 }
