@@ -373,3 +373,53 @@ fn adjectival_reported_and_relative_clauses_are_not_claimants() {
         assert_eq!(e.fatalities_claimed_by, None, "{e:#?}");
     }
 }
+
+#[test]
+fn reactions_to_a_bombing_are_not_new_events() {
+    let evs = events(
+        "A suicide bomber struck a wedding hall in Kohat on Sunday, killing nine guests.\n\n\
+         The provincial chief minister ordered an inquiry into the blast and announced three days of mourning.\n\n\
+         The governor directed the police to arrest those responsible for the attack.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].evidence.contains("wedding hall"));
+}
+
+#[test]
+fn a_place_inside_a_name_or_a_title_is_not_an_event_place() {
+    let evs = events(
+        "A roadside bomb hit a police van in Kohat on Monday, killing three officers.\n\n\
+         Interim Sindh Chief Minister Ali Mardan Shah condemned the attack.",
+    );
+    assert!(
+        evs.iter().all(|e| e.locations.iter().all(|l| l.text != "Sindh" && l.text != "Mardan")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_retelling_of_the_attack_with_a_finer_place_is_the_same_event() {
+    let evs = events(
+        "A suicide bombing in Kabul killed at least six people on Monday.\n\n\
+         Eleven people were wounded in the attack in Kabul's western Karte Seh area, according to police.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_bombing_of_an_earlier_year_is_another_event() {
+    let evs = events(
+        "A suicide bombing in Kabul killed at least six people on Monday.\n\n\
+         In 2019, a suicide bombing killed 40 people at a wedding in Kabul.",
+    );
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn a_country_does_not_make_two_cities_one_event() {
+    let evs = events(
+        "A suicide bombing in Afghanistan's Kandahar killed 20 people on Monday.\n\n\
+         A car bomb in Kabul killed four people on Tuesday.",
+    );
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+}

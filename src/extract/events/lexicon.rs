@@ -643,6 +643,31 @@ pub const TREND_SENTENCE: &[&str] = &[
     "over the years",
 ];
 
+/// Reactions to violence already reported: mourning, condolences, inquiries, orders to catch
+/// the perpetrators, appeals for blood. A sentence with one of these reports no new event.
+pub const REACTION: &[&str] = &[
+    "mourning",
+    "condolence",
+    "condoled",
+    "sympathies",
+    "inquiry into",
+    "probe into",
+    "investigation into",
+    "those responsible",
+    "the perpetrators",
+    "the culprits",
+    "the attackers to justice",
+    "blood donors",
+    "donate blood",
+    "compensation",
+    "took notice",
+    "taken notice",
+    "emergency has been imposed in",
+    "emergency was declared in the hospital",
+    "emergency in the hospital",
+    "emergency in all",
+];
+
 /// Trend markers that also disqualify non-violent triggers ("has repeatedly warned").
 pub const TREND_SD: &[&str] = &[
     "repeatedly",
@@ -819,6 +844,8 @@ fn automaton(pats: &[&str]) -> Option<AhoCorasick> {
 /// Automaton over [`TRIGGERS`].
 pub static TRIGGER_AC: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| automaton(&TRIGGERS.iter().map(|t| t.pat).collect::<Vec<_>>()));
+/// Automaton over [`REACTION`].
+pub static REACTION_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(REACTION));
 /// Automaton over [`MODAL`].
 pub static MODAL_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(MODAL));
 /// Automaton over [`TREND`].

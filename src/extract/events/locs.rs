@@ -245,13 +245,23 @@ fn emit_runs(s: &str, ws: &[Word], mut k: usize, out: &mut Vec<LocHit>) -> usize
         if g == ", " || (g == " " && n.lower == "and") {
             let cand = if n.lower == "and" { next + 1 } else { next };
             let cand = if ws.get(cand).is_some_and(|x| x.lower == "and") { cand + 1 } else { cand };
-            if ws.get(cand).is_some_and(|x| capitalized(s, x)) {
+            if ws.get(cand).is_some_and(|x| capitalized(s, x)) && list_item(s, ws, cand) {
                 k = cand;
                 continue;
             }
         }
         return next;
     }
+}
+
+/// A capitalised run at `k` continues a list of places only when the list goes on or ends
+/// after it ("Herat, Farah and Nimroz"), not when a verb follows ("…, Geo News reported").
+fn list_item(s: &str, ws: &[Word], k: usize) -> bool {
+    let Some((_, last)) = cap_run(s, ws, k) else { return false };
+    let Some(n) = ws.get(last + 1) else { return true };
+    gap(s, &ws[last], n) != " "
+        || matches!(n.lower.as_str(), "and" | "or")
+        || EXTENSIONS.contains(&n.lower.as_str())
 }
 
 /// Find place phrases in a sentence. `quoted(byte)` tells whether a byte is inside quotes.
@@ -267,6 +277,9 @@ pub fn find_loc_phrases(s: &str, ws: &[Word], quoted: &dyn Fn(usize) -> bool) ->
             continue;
         }
         let mut k = i + 1;
+        // "in a Telegram post", "in an AFP interview": a name after "a"/"an" qualifies a
+        // thing, not a place (gazetteer places are found on their own).
+        let indefinite = ws.get(k).is_some_and(|x| matches!(x.lower.as_str(), "a" | "an"));
         if ws.get(k).is_some_and(|x| DETS.contains(&x.lower.as_str())) {
             k += 1;
         }
@@ -312,7 +325,7 @@ pub fn find_loc_phrases(s: &str, ws: &[Word], quoted: &dyn Fn(usize) -> bool) ->
             continue;
         }
         // Proper name(s).
-        if ws.get(k).is_some_and(|x| capitalized(s, x)) {
+        if !indefinite && ws.get(k).is_some_and(|x| capitalized(s, x)) {
             let before = out.len();
             let next = emit_runs(s, ws, k, &mut out);
             if out.len() > before {
@@ -379,5 +392,13 @@ mod tests {
         assert_eq!(locs("Gunmen fired at the Jamia Mosque."), vec!["Jamia Mosque"]);
         assert_eq!(locs("The bomber was targeting a Gurdwara crossing."), vec!["Gurdwara crossing"]);
         assert!(locs("Firing continued across the border.").is_empty());
+    }
+
+    #[test]
+    fn names_that_are_not_places() {
+        assert!(locs("In a Telegram post, the group said it was behind the raid.").is_empty());
+        assert!(locs("The shop was in a Hindu neighbourhood.").is_empty());
+        assert_eq!(locs("The blast occurred near the mosque in Tank, Radio Metro reported."), vec!["Tank"]);
+        assert_eq!(locs("Jets struck targets in Herat, Farah and Nimroz."), vec!["Herat", "Farah", "Nimroz"]);
     }
 }

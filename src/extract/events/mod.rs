@@ -114,6 +114,9 @@ struct Cand {
     soft: bool,
     /// A reopening ("reopened", "reopening"), not a closure.
     reopen: bool,
+    /// "the blast" in a reaction to it ("ordered the arrest of those responsible for the
+    /// blast"): refers back, never opens an event nor gives its evidence.
+    reaction: bool,
 }
 
 /// Document-level context.
@@ -414,14 +417,12 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
         let specific_violent = !c.places.is_empty()
             || (c.date.is_some() && (!c.definite || (!any_violent && !has_sd)))
             || has_deaths;
-        let target = find_target(events, c, s.idx, fresh).or_else(|| confirmed_event(events, c, s, fresh));
+        let target = find_target(events, c, s.idx, fresh, ctx.ref_year)
+            .or_else(|| confirmed_event(events, c, s, fresh));
         match target {
             Some(t) => {
                 let e = &mut events[t];
-                if std::env::var("BB_X")
-                    .map_or(info > e.info, |v| info > e.info + v.parse::<i32>().unwrap_or(0))
-                    && family(e.kind) == family(c.kind)
-                {
+                if info > e.info && family(e.kind) == family(c.kind) && !c.reaction {
                     e.info = info;
                     e.evidence = s.span;
                     if !c.places.is_empty() {
@@ -443,7 +444,7 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
             }
             None => {
                 let keep = if c.kind.is_violent() {
-                    specific_violent
+                    specific_violent && !c.reaction
                 } else if c.kind == Kind::Statement {
                     *time_cue || c.date.is_some()
                 } else {
@@ -574,15 +575,32 @@ fn confirmed_event(events: &[Building], c: &Cand, s: &Sent, fresh: bool) -> Opti
 }
 
 /// The event an event mention continues, if any.
-fn find_target(events: &[Building], c: &Cand, idx: usize, fresh: bool) -> Option<usize> {
+fn find_target(
+    events: &[Building],
+    c: &Cand,
+    idx: usize,
+    fresh: bool,
+    ref_year: Option<i32>,
+) -> Option<usize> {
     let skip = events.len().saturating_sub(MAX_LOOKBACK);
     if c.kind == Kind::Kill && c.places.is_empty() {
         // "23 soldiers were martyred and 200 fighters were killed": the toll of the event
-        // just reported, whatever its kind.
-        if let Some(i) = events.iter().rposition(|e| e.kind.is_violent() && idx <= e.last + 2) {
+        // just reported, whatever its kind; with no date of its own ("all four attackers had
+        // been killed"), a few sentences later too.
+        let reach = if c.date.is_none() && !fresh { 6 } else { 2 };
+        if let Some(i) = events.iter().rposition(|e| e.kind.is_violent() && idx <= e.last + reach) {
             return Some(i);
         }
     }
+    // "In 2019, a bombing in X …" after an undated report of today's bombing in X: a year
+    // before the article's is another event.
+    // A bare year ("In 2022, …") never dates the news of the day either.
+    let value = c.date.as_ref().and_then(|d| d.value.as_deref());
+    let older = value.and_then(|v| v.get(..4)?.parse::<i32>().ok());
+    let bare_year = value.is_some_and(|v| v.len() == 4);
+    let past = |e: &Building| {
+        e.date.as_ref().and_then(|d| d.value.as_ref()).is_none() && (bare_year || older.is_some_and(|y| ref_year.is_some_and(|r| y < r)))
+    };
     if c.kind == Kind::Kill && c.date.as_ref().is_none_or(|d| d.value.is_none()) && !fresh {
         // "More than 40 people were killed in Khost": a death report at a place of the violent
         // event just reported is its toll, whatever that event's kind.
@@ -608,9 +626,15 @@ fn find_target(events: &[Building], c: &Cand, idx: usize, fresh: bool) -> Option
         }
     }
     let found = if c.kind.is_violent() {
+        // "the attack" right after a report of a bombing is that bombing, and a retelling a
+        // few sentences on may add a place ("a convoy on its way to X from Y").
+        let generic = c.definite && c.date.is_none() && matches!(c.kind, Kind::Attack | Kind::Kill);
         events.iter().skip(skip).rposition(|e| {
-            family(e.kind) == family(c.kind)
-                && places_compatible(&e.places, &c.places)
+            let recent = idx <= e.last + 3;
+            (family(e.kind) == family(c.kind) || (generic && recent))
+                && !past(e)
+                && (places_compatible(&e.places, &c.places)
+                    || (recent && places_overlap(&e.places, &c.places)))
                 && dates_compatible(e.date.as_ref(), c.date.as_ref())
                 && !fresh
                 && c.region.is_none()
@@ -659,9 +683,14 @@ fn places_compatible(have: &[Loc], new: &[Loc]) -> bool {
     if have.is_empty() || new.is_empty() {
         return true;
     }
+    // A specific place is compared with the specific places already known: "Kabul" does not
+    // fit an event "in Afghanistan's Kandahar" just because both are in Afghanistan.
+    let specific = |l: &Loc| l.place.as_ref().is_none_or(|p| p.kind != "country");
+    let have_specific = have.iter().any(specific);
     new.iter().all(|n| {
         let nn = norm(&n.text);
-        have.iter().any(|h| {
+        let narrow = specific(n) && have_specific;
+        have.iter().filter(|h| !narrow || specific(h)).any(|h| {
             let hn = norm(&h.text);
             if hn.contains(&nn) || nn.contains(&hn) {
                 return true;
@@ -678,6 +707,13 @@ fn places_compatible(have: &[Loc], new: &[Loc]) -> bool {
             }
         })
     })
+}
+
+/// Does any specific place of `new` fit one of `have` (see [`places_compatible`])?
+fn places_overlap(have: &[Loc], new: &[Loc]) -> bool {
+    new.iter()
+        .filter(|n| n.place.as_ref().is_none_or(|p| p.kind != "country"))
+        .any(|n| places_compatible(have, std::slice::from_ref(n)))
 }
 
 fn merge_places(have: &mut Vec<Loc>, new: &[Loc]) {
@@ -858,6 +894,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
     let hedged = LazyCell::new(|| lexicon::has_any(&lexicon::HEDGE_AC, &s.open, false));
     let hedged_sd = LazyCell::new(|| lexicon::has_any(&lexicon::HEDGE_SD_AC, &s.open, false));
     let background = LazyCell::new(|| lexicon::has_substring(&lexicon::TREND_SENTENCE_AC, &s.open));
+    let reaction = LazyCell::new(|| lexicon::has_substring(&lexicon::REACTION_AC, &s.open));
     let years = LazyCell::new(|| years_in(&s.open));
     // Every trigger word, kept or not: a place belongs to the nearest one.
     let mut anchors: Vec<(usize, usize, bool)> = Vec::new();
@@ -960,6 +997,11 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
         if !kind.is_violent() && *hedged_sd {
             continue;
         }
+        // "ordered an inquiry into the blast", "announced three days of mourning": a reaction
+        // to violence already told, not news of its own.
+        if matches!(kind, Kind::Decision | Kind::Statement) && *reaction {
+            continue;
+        }
         if let Some(r) = ctx.ref_year
             && years.iter().any(|&y| y < r - 1)
         {
@@ -981,6 +1023,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
             places: Vec::new(),
             date: None,
             region: None,
+            reaction: definite && kind.is_violent() && *reaction,
             definite,
             soft: trig.cond == Cond::Soft,
             reopen: trig.pat.starts_with("reopen"),
@@ -1242,6 +1285,11 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
             }
             continue;
         }
+        // A place inside a longer name or a title is neither: "Ali Mardan Khan", "the
+        // Interim Sindh Chief Minister", "Sindh’s Information Minister".
+        if name_part(s, m.span.start, m.span.end) {
+            continue;
+        }
         // A country named outside a locative phrase is an actor ("Pakistan launched …").
         if m.place.kind == "country" {
             let wi = s.word_at(m.span.start);
@@ -1273,6 +1321,55 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
     let mut seen = HashSet::new();
     out.retain(|l| seen.insert(norm(&l.text)));
     out
+}
+
+/// Words that make a capitalised neighbour part of a place ("Dir District", "Upper Kurram").
+fn is_place_word(lower: &str) -> bool {
+    locs::EXTENSIONS.contains(&lower)
+        || matches!(
+            lower,
+            "north" | "south" | "east" | "west" | "upper" | "lower" | "central" | "greater" | "new" | "old"
+        )
+}
+
+/// Is the gazetteer match at `start..end` part of a person's name or a title rather than a
+/// place? True when it sits between two capitalised words, or is followed by a possessive
+/// and a title word, and no locative preposition comes right before it.
+fn name_part(s: &Sent, start: usize, end: usize) -> bool {
+    let wi = s.word_at(start);
+    let prev = wi.checked_sub(1).and_then(|p| s.words.get(p));
+    if prev.is_some_and(|p| {
+        matches!(
+            p.lower.as_str(),
+            "in" | "at" | "near" | "inside" | "into" | "across" | "from" | "to" | "of" | "outside"
+        )
+    }) {
+        return false;
+    }
+    let cap =
+        |w: &Word| s.text.get(w.start..w.end).and_then(|x| x.chars().next()).is_some_and(char::is_uppercase);
+    let adjacent = |w: &Word, a: usize, b: usize| s.text.get(a..b).is_some_and(|g| g == " ") && cap(w);
+    let Some(next_i) = (wi..s.words.len()).find(|&i| s.words[i].start >= end) else { return false };
+    let next = &s.words[next_i];
+    let before = prev.is_some_and(|p| adjacent(p, p.end, start) && !is_place_word(&p.lower));
+    let after = adjacent(next, end, next.start) && !is_place_word(&next.lower);
+    if before && after && places::lookup(s.text.get(next.start..next.end).unwrap_or("")).is_none() {
+        return true;
+    }
+    // "Balochistan’s Caretaker Information Minister": a title, not a place.
+    let rest = s.text.get(end..).unwrap_or("");
+    if let Some(r) = rest.strip_prefix("’s ").or_else(|| rest.strip_prefix("'s ")) {
+        let w = r.split(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        let f = w.to_lowercase();
+        return w.starts_with(char::is_uppercase)
+            && places::lookup(w).is_none()
+            && (crate::extract::quotes::lexicon::is_role_word(&f)
+                || matches!(
+                    f.as_str(),
+                    "caretaker" | "interim" | "acting" | "information" | "home" | "chief"
+                ));
+    }
+    false
 }
 
 /// End of a dateline ("ISLAMABAD:", "KABUL, Dec 25 (Reuters) -", "[Islamabad]"), or 0.
