@@ -599,7 +599,8 @@ fn find_target(
     let older = value.and_then(|v| v.get(..4)?.parse::<i32>().ok());
     let bare_year = value.is_some_and(|v| v.len() == 4);
     let past = |e: &Building| {
-        e.date.as_ref().and_then(|d| d.value.as_ref()).is_none() && (bare_year || older.is_some_and(|y| ref_year.is_some_and(|r| y < r)))
+        e.date.as_ref().and_then(|d| d.value.as_ref()).is_none()
+            && (bare_year || older.is_some_and(|y| ref_year.is_some_and(|r| y < r)))
     };
     if c.kind == Kind::Kill && c.date.as_ref().is_none_or(|d| d.value.is_none()) && !fresh {
         // "More than 40 people were killed in Khost": a death report at a place of the violent

@@ -559,7 +559,9 @@ impl<'a> Ctx<'a> {
         if !self.text.get(p.start..p.end)?.trim_end().ends_with(':') {
             return None;
         }
-        self.cands.iter().rev().take(64).filter(|c| c.para == prev).last().map(|c| c.spk.clone())
+        // The first speaker named in that paragraph (the clause subject), among recent ones.
+        let recent = &self.cands[self.cands.len().saturating_sub(64)..];
+        recent.iter().find(|c| c.para == prev).map(|c| c.spk.clone())
     }
 
     /// A pull quote's credit: the next paragraph is just a name ("Jane Doe").
