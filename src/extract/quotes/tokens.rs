@@ -100,13 +100,16 @@ impl<'a> Toks<'a> {
                 let start = i;
                 let mut j = i + cl;
                 while j < next_q {
-                    // ASCII letters and digits need no decoding; other ASCII ends the word
-                    // unless it is a joiner.
+                    // ASCII letters and digits need no decoding: skip their run in one tight
+                    // loop. Other ASCII ends the word unless it is a joiner.
+                    j += text
+                        .as_bytes()
+                        .get(j..next_q)
+                        .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+                    if j >= next_q {
+                        break;
+                    }
                     match text.as_bytes().get(j) {
-                        Some(b) if b.is_ascii_alphanumeric() => {
-                            j += 1;
-                            continue;
-                        }
                         Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&' | b'/') => break,
                         _ => {}
                     }
@@ -174,7 +177,9 @@ impl<'a> Toks<'a> {
                 continue;
             }
             let w = &text[k.start..k.end];
-            let (a, b) = if range.is_some() && w.bytes().all(|b| b.is_ascii() && b != b'`') {
+            // A word never holds a back-tick (it is no letter, digit or joiner), so an ASCII
+            // word folds byte for byte.
+            let (a, b) = if range.is_some() && w.is_ascii() {
                 (k.start - lo, k.end - lo)
             } else {
                 let from = folded.len();
