@@ -175,9 +175,9 @@ fn max_year(text: &str) -> Option<i32> {
     let mut tok: Option<(usize, usize, bool)> = None;
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
+        i = next_digit(b, i);
+        if i >= b.len() {
+            break;
         }
         let st = i;
         while i < b.len() && b[i].is_ascii_digit() {
@@ -213,12 +213,31 @@ fn max_year(text: &str) -> Option<i32> {
     best
 }
 
+/// Position of the first ASCII digit in `b` at or after `i` (`b.len()` when none). Text is
+/// mostly free of digits: blocks of 16 bytes are tested at once (the test vectorises).
+fn next_digit(b: &[u8], mut i: usize) -> usize {
+    while let Some(block) = b.get(i..i + 16) {
+        if block.iter().fold(0u8, |acc, &x| acc | u8::from(x.wrapping_sub(b'0') < 10)) != 0 {
+            break;
+        }
+        i += 16;
+    }
+    while i < b.len() && !b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
 /// Four-digit years 1950–2100 in a string (digit runs of exactly four).
 fn years_in(s: &str) -> Vec<i32> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        i = next_digit(b, i);
+        if i >= b.len() {
+            break;
+        }
         if b[i].is_ascii_digit() {
             let st = i;
             while i < b.len() && b[i].is_ascii_digit() {
@@ -1535,5 +1554,30 @@ fn finish(doc: &Document, b: Building, cursor: &mut AnchorCursor) -> Event {
         fatalities: b.deaths.as_ref().map(|d| d.0),
         fatalities_claimed_by: if b.deaths.is_some() { b.claimant } else { None },
         victims,
+    }
+}
+
+#[cfg(test)]
+mod scan_tests {
+    use super::{max_year, next_digit, years_in};
+
+    #[test]
+    fn next_digit_finds_the_first_digit_in_and_across_blocks() {
+        let text = "no digits in this first block, 7 then more; and 2025 at the end 9";
+        let b = text.as_bytes();
+        let naive = |i: usize| (i..b.len()).find(|&k| b[k].is_ascii_digit()).unwrap_or(b.len());
+        for i in 0..=b.len() {
+            assert_eq!(next_digit(b, i), naive(i), "from {i}");
+        }
+        assert_eq!(next_digit(b"", 0), 0);
+        assert_eq!(next_digit(b"abcdefghijklmnopqrstuvwxyz", 0), 26);
+        assert_eq!(next_digit(b"/:09", 0), 2);
+    }
+
+    #[test]
+    fn years_are_found_after_long_digit_free_runs() {
+        let long = format!("{} in 2024 and 1987, not 12345 or 2200 or www.x.com/2023", "word ".repeat(40));
+        assert_eq!(years_in(&long), vec![2024, 1987, 2023]);
+        assert_eq!(max_year(&long), Some(2024));
     }
 }
