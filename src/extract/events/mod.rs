@@ -395,7 +395,7 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
     }
     let deaths = if s.deaths_possible { numbers::find_deaths_in(s.text, &s.words) } else { Vec::new() };
     let cands = if is_statement_sentence(s.text) && !lexicon::has_any(&lexicon::OPINION_AC, &s.open, false) {
-        candidates(s, ctx)
+        candidates(s, ctx, !deaths.is_empty())
     } else {
         Vec::new()
     };
@@ -441,7 +441,12 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
         match target {
             Some(t) => {
                 let e = &mut events[t];
-                if info > e.info && family(e.kind) == family(c.kind) && !c.reaction {
+                // A retelling ("the attack took place near X") keeps the report that
+                // introduced the event as evidence unless it brings the date or the toll.
+                let retelling = c.definite
+                    && !(c.date.is_some() && e.date.is_none())
+                    && !(has_deaths && e.deaths.is_none());
+                if info > e.info && family(e.kind) == family(c.kind) && !c.reaction && !retelling {
                     e.info = info;
                     e.evidence = s.span;
                     if !c.places.is_empty() {
@@ -654,7 +659,7 @@ fn find_target(
             (family(e.kind) == family(c.kind) || (generic && recent))
                 && !past(e)
                 && (places_compatible(&e.places, &c.places)
-                    || (recent && places_overlap(&e.places, &c.places)))
+                    || (recent && c.definite && places_overlap(&e.places, &c.places)))
                 && dates_compatible(e.date.as_ref(), c.date.as_ref())
                 && !fresh
                 && c.region.is_none()
@@ -719,6 +724,8 @@ fn places_compatible(have: &[Loc], new: &[Loc]) -> bool {
                 (Some(hp), Some(np)) => {
                     hp.name == np.name
                         || (hp.kind == "country" && np.country == hp.name)
+                        || (hp.kind == "district" && np.district.as_deref() == Some(hp.name.as_str()))
+                        || (np.kind == "district" && hp.district.as_deref() == Some(np.name.as_str()))
                         || (np.kind == "country" && hp.country == np.name)
                         || (hp.kind == "province" && np.province.as_deref() == Some(hp.name.as_str()))
                         || (np.kind == "province" && hp.province.as_deref() == Some(np.name.as_str()))
@@ -903,7 +910,7 @@ fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
 }
 
 /// Event mentions of one sentence, filtered, with places and dates assigned.
-fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
+fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     let Some(ac) = lexicon::TRIGGER_AC.as_ref() else { return Vec::new() };
     let mut violent: Vec<Cand> = Vec::new();
     let mut kills: Vec<Cand> = Vec::new();
@@ -1024,6 +1031,9 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
         }
         if let Some(r) = ctx.ref_year
             && years.iter().any(|&y| y < r - 1)
+            // A past attack told with its toll ("In May 2019, a bomber killed four people …")
+            // is an event of its own; a past year without one is background.
+            && !(kind.is_violent() && has_deaths)
         {
             continue;
         }
@@ -1043,7 +1053,7 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
             places: Vec::new(),
             date: None,
             region: None,
-            reaction: definite && kind.is_violent() && *reaction,
+            reaction: definite && kind.is_violent() && (*reaction || reacts_to(s, wi)),
             definite,
             soft: trig.cond == Cond::Soft,
             reopen: trig.pat.starts_with("reopen"),
@@ -1106,6 +1116,24 @@ fn candidates(s: &Sent, ctx: &Ctx) -> Vec<Cand> {
     }
     assign_slots(s, ctx, &mut cands, &anchors);
     cands
+}
+
+/// "confirmed the pre-dawn attack", "condemned the blast": the trigger at word `wi` is the
+/// object of a verb that reacts to an event already reported.
+fn reacts_to(s: &Sent, wi: usize) -> bool {
+    s.words[wi.saturating_sub(5)..wi].iter().any(|w| {
+        matches!(
+            w.lower.as_str(),
+            "confirmed"
+                | "confirms"
+                | "condemned"
+                | "condemns"
+                | "denounced"
+                | "deplored"
+                | "denied"
+                | "denies"
+        )
+    })
 }
 
 /// The weapon chain right before an attack head: "rocket, artillery and drone attacks" →

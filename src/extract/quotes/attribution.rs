@@ -451,7 +451,7 @@ fn plain_np_backward(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
                 && matches!(toks.f(np.first - 1), "with" | "for" | "of" | "at" | "from")
                 && let Some(outer) = np_backward(toks, lo, np.first - 1)
                 && outer.kind == NpKind::Anon
-                && is_person_head(&outer.head)
+                && (is_person_head(&outer.head) || is_institution_head(&outer.head))
             {
                 let written = toks.span_text(outer.first, np.last).to_string();
                 let name = format!("{} {} {}", outer.name, toks.s(np.first - 1), np.written);
@@ -650,6 +650,16 @@ fn appositive_role(toks: &Toks, a: usize, b: usize) -> Option<String> {
 pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
     let lo = lo.max(hi.saturating_sub(WINDOW));
     let mut j = hi;
+    // "the Inter-Services Public Relations (ISPR) said": the name before its acronym.
+    if j > lo + 2 && toks.s(j - 1) == ")" {
+        let mut b = j - 1;
+        while b > lo && b + 6 > j && toks.s(b) != "(" {
+            b -= 1;
+        }
+        if toks.s(b) == "(" && b > lo && toks.is_word(b - 1) {
+            j = b;
+        }
+    }
     // "X was quoted as saying".
     if toks.f(j.wrapping_sub(1)) == "as" && toks.f(j.wrapping_sub(2)) == "quoted" && j >= lo + 2 {
         j -= 2;
@@ -829,7 +839,10 @@ fn through_phrases(toks: &Toks, lo: usize, hi: usize) -> Option<Np> {
     // A participle opens the modifier too: "A police officer speaking on condition of …".
     let opens = |p: usize| {
         let f = toks.f(p);
-        PREPOSITIONS.contains(&f) || (f.len() > 5 && f.ends_with("ing") && cue_lemma(f).is_none())
+        PREPOSITIONS.contains(&f)
+            || (f.len() > 5 && f.ends_with("ing") && cue_lemma(f).is_none())
+            // "A security official based in X told", "a doctor stationed at Y said".
+            || matches!(f, "based" | "stationed" | "posted" | "deployed" | "working" | "serving")
     };
     (lo + 1..hi).filter(|&p| opens(p)).find_map(|p| {
         np_backward(toks, lo, p).filter(|np| {

@@ -230,8 +230,12 @@ impl<'a> Ctx<'a> {
                         return Some((spk, 0.7));
                     }
                 }
-                // "one of the officials" is one of them.
-                let one = np.written.to_lowercase().starts_with("one of");
+                // "one of the officials" is one of them, and so is "the official" after
+                // "security officials said".
+                let one = np.written.to_lowercase().starts_with("one of")
+                    || (singular(&np.head) == np.head.as_str()
+                        && !plural_description(&np.name)
+                        && hit.is_some_and(|c| plural_description(&c.spk.name)));
                 Some(match hit {
                     Some(c) if one && c.spk.kind == SpeakerKind::Anonymous => {
                         let mut spk = c.spk.clone();
@@ -336,6 +340,12 @@ impl<'a> Ctx<'a> {
 
     fn push_cand(&mut self, pos: usize, para: usize, spk: Spk, spoke: bool) {
         if spk.kind == SpeakerKind::Unknown || spk.name.is_empty() {
+            return;
+        }
+        // "the Torkham border gate": a place of the gazetteer named as a subject is not a
+        // person a later "she" could refer to.
+        if spk.kind == SpeakerKind::Person && spk.role.is_none() && super::places::lookup(&spk.name).is_some()
+        {
             return;
         }
         let keys = keys_of(&spk);
@@ -650,6 +660,11 @@ fn units(paras: &[Span], raws: &[RawQuote]) -> Vec<(usize, usize, Vec<usize>)> {
 /// Keep real quotations: drop labels, scare quotes, titles and unattributed fragments.
 fn keep(f: &Found) -> bool {
     if f.label && f.words <= 6 {
+        return false;
+    }
+    // "aware of “an incident”": an article and a noun or two is a label, not words said.
+    let first = f.text.split_whitespace().next().unwrap_or("");
+    if f.words <= 3 && !f.starts_sentence && matches!(first, "a" | "an" | "the") {
         return false;
     }
     if !(f.closed || (f.by_cue && f.words >= 4)) {

@@ -482,3 +482,44 @@ fn month_abbreviation_in_a_dateline_is_not_a_speaker() {
     let t = "14 Jun 2019 / 10:20 H.\n\n“The road is open again,” he said.";
     assert!(run(t).iter().all(|q| q.speaker != "Jun"), "{:?}", run(t));
 }
+
+#[test]
+fn subject_with_a_based_in_phrase() {
+    let t = "“Two patrols came under fire near the river,” a police officer based in Tirana told reporters.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].speaker.contains("police officer"), "{q:?}");
+}
+
+#[test]
+fn name_before_its_acronym_speaks() {
+    let t =
+        "“The pass will stay closed for repairs,” the National Highway Authority (NHA) said in a statement.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].speaker.starts_with("National Highway Authority"), "{q:?}");
+}
+
+#[test]
+fn the_official_after_several_officials_is_one_of_them() {
+    let t = "Local security officials said the convoy was hit twice.\n\n“Two rockets struck the lead truck,” the official said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker.to_lowercase(), "local security official");
+}
+
+#[test]
+fn article_and_noun_in_quotes_is_a_label() {
+    let t = "A spokesman said the mission was aware of “an incident” near the port.";
+    assert!(run(t).is_empty(), "{:?}", run(t));
+}
+
+#[test]
+fn a_place_subject_is_not_a_person_for_she() {
+    let t = "Foreign Office spokesperson Maria Lind said the talks had stalled.\n\n\
+             After the incident, the Torkham border gate was closed, she added.\n\n\
+             “The matter is being handled with the other side,” she said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Maria Lind");
+}
