@@ -164,11 +164,7 @@ pub fn with_acronym(canonical: &str, written: &str, text: &str) -> String {
     if is_acronym(canonical) || canonical.ends_with(')') {
         return canonical.to_string();
     }
-    let from_lexicon = crate::extract::actors::all_actors()
-        .iter()
-        .find(|a| a.canonical == canonical)
-        .and_then(|a| a.aliases.iter().find(|al| is_acronym(al) && initials_match(al, canonical)));
-    if let Some(acr) = from_lexicon {
+    if let Some(acr) = lexicon_acronym(canonical) {
         return format!("{canonical} ({acr})");
     }
     let written = written.trim();
@@ -183,6 +179,22 @@ pub fn with_acronym(canonical: &str, written: &str, text: &str) -> String {
         return format!("{canonical} ({acr})");
     }
     canonical.to_string()
+}
+
+/// The actor lexicon's acronym for a canonical name: of the first entry with that name, the
+/// first acronym alias made of the name's initials. Computed once for the whole lexicon.
+fn lexicon_acronym(canonical: &str) -> Option<&'static str> {
+    static ACRONYMS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Option<&'static str>>> =
+        std::sync::LazyLock::new(|| {
+            let mut m = rustc_hash::FxHashMap::default();
+            for a in crate::extract::actors::all_actors() {
+                m.entry(a.canonical).or_insert_with(|| {
+                    a.aliases.iter().find(|al| is_acronym(al) && initials_match(al, a.canonical)).copied()
+                });
+            }
+            m
+        });
+    ACRONYMS.get(canonical).copied().flatten()
 }
 
 /// "CTD" for "Counter Terrorism Department": the acronym's letters are the initials of the
