@@ -95,8 +95,6 @@ struct Ctx<'a> {
     cands: Vec<Cand>,
     found: Vec<Found>,
     sentence: usize,
-    /// Speaker kinds of the names classified so far.
-    kinds: RefCell<FxHashMap<String, SpeakerKind>>,
 }
 
 /// How far back (in paragraphs) a pronoun or description may find its referent.
@@ -306,14 +304,26 @@ impl<'a> Ctx<'a> {
             .map(|(span, name)| (from + span.start, name))
     }
 
-    /// [`speakers::classify`], remembered per name within the document.
+    /// [`speakers::classify`] (a function of the name alone), remembered per name across
+    /// the documents a thread extracts: the same people and bodies recur from article to
+    /// article. The memo is bounded (cleared when full).
     fn classify(&self, name: &str) -> SpeakerKind {
-        if let Some(&k) = self.kinds.borrow().get(name) {
-            return k;
+        thread_local! {
+            static KINDS: RefCell<FxHashMap<String, SpeakerKind>> = RefCell::default();
         }
-        let k = speakers::classify(name);
-        self.kinds.borrow_mut().insert(name.to_string(), k);
-        k
+        const LIMIT: usize = 20_000;
+        KINDS.with(|kinds| {
+            if let Some(&k) = kinds.borrow().get(name) {
+                return k;
+            }
+            let k = speakers::classify(name);
+            let mut kinds = kinds.borrow_mut();
+            if kinds.len() >= LIMIT {
+                kinds.clear();
+            }
+            kinds.insert(name.to_string(), k);
+            k
+        })
     }
 
     /// "the DHO said" after "District Health Officer (DHO) Qaiser Abbas told …": a role's
@@ -695,15 +705,7 @@ pub fn extract_quotes(doc: &Document, _sentences: &[Span]) -> Vec<Quote> {
     if raws.is_empty() {
         return Vec::new();
     }
-    let mut ctx = Ctx {
-        text,
-        paras: &paras,
-        raws: &raws,
-        cands: Vec::new(),
-        found: Vec::new(),
-        sentence: 0,
-        kinds: RefCell::default(),
-    };
+    let mut ctx = Ctx { text, paras: &paras, raws: &raws, cands: Vec::new(), found: Vec::new(), sentence: 0 };
     for (a, b, qs) in units(&paras, &raws) {
         ctx.unit(a, b, &qs);
     }
