@@ -423,3 +423,33 @@ fn a_country_does_not_make_two_cities_one_event() {
     );
     assert_eq!(evs.len(), 2, "{evs:#?}");
 }
+
+#[test]
+fn a_past_attack_told_with_its_toll_is_an_event() {
+    let evs = events(
+        "Published: 2024-05-10\n\nA car bomb killed three soldiers in Zhob on Thursday.\n\n\
+         In May 2021, a suicide bomber killed nine people at a market in Quetta.\n\n\
+         The province has seen violence since 2019.",
+    );
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert!(evs.iter().any(|e| e.evidence.contains("May 2021") && e.fatalities == Some(9)), "{evs:#?}");
+}
+
+#[test]
+fn a_retelling_keeps_the_report_that_introduced_the_event() {
+    let evs = events(
+        "Gunmen attacked a police checkpoint in Kohat on Tuesday, killing two officers.\n\n\
+         The attack took place near the Kohat tunnel in the Darra area of Kohat.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].evidence.starts_with("Gunmen attacked"), "{evs:#?}");
+}
+
+#[test]
+fn ongoing_shelling_and_designations_are_background() {
+    let evs = events(
+        "The army has been shelling border villages in the area during the past weeks.\n\n\
+         In recent months, the country has faced a rise in attacks from the TTP, a UN-designated group.",
+    );
+    assert!(evs.is_empty(), "{evs:#?}");
+}

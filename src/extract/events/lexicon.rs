@@ -556,6 +556,17 @@ pub const MODAL: &[&str] = &[
 /// "in recent years", "persist").
 pub const TREND: &[&str] = &[
     "numerous",
+    "increasingly",
+    "has been shelling",
+    "have been shelling",
+    "has been targeting",
+    "have been targeting",
+    "has been attacking",
+    "have been attacking",
+    "has been carrying out",
+    "have been carrying out",
+    "has been launching",
+    "have been launching",
     "intensified",
     "intensify",
     "intensifying",
@@ -671,6 +682,8 @@ pub const REACTION: &[&str] = &[
 /// Trend markers that also disqualify non-violent triggers ("has repeatedly warned").
 pub const TREND_SD: &[&str] = &[
     "repeatedly",
+    "rise in",
+    "surge in",
     "several times",
     "many times",
     "in recent years",

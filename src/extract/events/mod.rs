@@ -1003,9 +1003,11 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
         if matches!(prev, "to" | "for") && !trig.pat.starts_with("to") {
             continue;
         }
-        // A participle used as an adjective: "the banned TTP", "the detained men".
+        // A participle used as an adjective: "the banned TTP", "the detained men", "a
+        // UN-designated group".
         if matches!(kind, Kind::Decision | Kind::Arrest | Kind::Agreement)
-            && matches!(prev, "the" | "a" | "an" | "its" | "their" | "this" | "these" | "those")
+            && (matches!(prev, "the" | "a" | "an" | "its" | "their" | "this" | "these" | "those")
+                || s.open.get(..st).is_some_and(|t| t.ends_with('-')))
         {
             continue;
         }

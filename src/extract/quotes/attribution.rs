@@ -190,6 +190,18 @@ fn build(toks: &Toks, lo: usize, det: Option<usize>, j: usize, h: usize) -> Opti
             return Some(base(NpKind::Name, name, role, false));
         }
     }
+    // "Member National Assembly Sajid Khan": a title naming an institution, then a person.
+    if inst
+        && words.len() >= 4
+        && (is_role_word(toks.f(words[0])) || matches!(toks.f(words[0]), "member" | "speaker"))
+        && let Some(li) = words.iter().rposition(|&i| is_institution_head(toks.f(i)))
+        && words.len() - li - 1 >= 2
+        && words[li + 1..].iter().all(|&i| toks.is_cap(i) && !role_ish(i) && !is_institution_head(toks.f(i)))
+    {
+        let name = toks.span_text(words[li + 1], h).to_string();
+        let role = clean_role(toks.span_text(words[0], words[li]));
+        return Some(base(NpKind::Name, name, role, false));
+    }
     let text = toks.span_text(j, h).to_string();
     if !inst && words.last().is_some_and(|&i| is_role_word(toks.f(i))) {
         return Some(base(NpKind::Name, text, None, true));
@@ -983,9 +995,13 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
                     });
                 }
                 let mut np = subject_in_region(toks, i, t)?;
+                // "the ROLE, NAME said", or a clause closed by a comma before the speaker:
+                // "“…,” where dozens were waiting, he said".
                 let described = np.first > i + 1
                     && toks.kind(np.first - 1) == Some(K::Comma)
-                    && description_before(toks, i, np.first - 1).is_some();
+                    && (description_before(toks, i, np.first - 1).is_some()
+                        || (matches!(np.kind, NpKind::Pronoun | NpKind::Name)
+                            && matches!(toks.f(i), "where" | "when" | "which" | "as" | "after" | "before")));
                 if np.first != i && !described {
                     if !possessive_prefix(toks, i, np.first) {
                         return None;
@@ -1080,6 +1096,21 @@ pub(crate) fn sentence_subject(toks: &Toks, s: usize, e: usize) -> Option<Np> {
         break;
     }
     let np = np_forward(toks, i, e)?;
+    // "Heavy weapons were used": a capitalised adjective before a plural noun, not a name.
+    if np.kind == NpKind::Name && np.first == np.last {
+        let n = np.last + 1;
+        let f = toks.f(n);
+        if toks.is_word(n)
+            && !toks.is_cap(n)
+            && f.len() > 3
+            && f.ends_with('s')
+            && !f.ends_with("ss")
+            && cue_lemma(f).is_none()
+            && !matches!(f, "was" | "has" | "is" | "does")
+        {
+            return None;
+        }
+    }
     if np.first != i { None } else { Some(np) }
 }
 

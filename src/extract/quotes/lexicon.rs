@@ -155,6 +155,11 @@ static CUES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
         ("inform", &["informed"]),
         ("convey", &["conveyed", "conveying"]),
         ("read", &["reads", "read"]),
+        ("clarify", &["clarifies", "clarified", "clarifying"]),
+        ("question", &["questioned"]),
+        ("wonder", &["wondered"]),
+        ("retort", &["retorted"]),
+        ("counter", &["countered"]),
         ("announce", &["announces"]),
     ];
     let mut m = HashMap::default();
@@ -733,6 +738,7 @@ static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "spokesman",
         "spokeswoman",
         "spokesperson",
+        "spox",
         "gen",
         "gen.",
         "general",
@@ -924,6 +930,7 @@ static PERSON_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "spokesperson",
         "spokespersons",
         "spokespeople",
+        "spox",
         "source",
         "sources",
         "analyst",

@@ -214,7 +214,10 @@ impl<'a> Ctx<'a> {
                 .map(|c| (c.spk.clone(), 0.75)),
             NpKind::Anon if np.definite => {
                 let head = singular(&np.head);
-                let mut hit = self.recent(pos, para).find(|c| c.keys().any(|k| singular(k) == head));
+                let mut hit = self
+                    .recent(pos, para)
+                    .find(|c| c.keys().any(|k| singular(k) == head))
+                    .or_else(|| self.by_distinct_title(&fold(&np.name), pos, para));
                 if hit.is_none() && lexicon::is_organisation_noun(head) {
                     // "the group said", "the outfit claimed": the organisation named last, a
                     // speaker so far or an armed group of the actor lexicon.
@@ -260,6 +263,9 @@ impl<'a> Ctx<'a> {
                             r.contains(&title) || long.is_some_and(|l| r.contains(l))
                         })
                 });
+                // "the ISPR chief" after "DG ISPR Lt Gen X": a distinctive word of the title
+                // (not "chief", "head", "spokesman") in a named person's role.
+                let hit = hit.or_else(|| self.by_distinct_title(&title, pos, para));
                 Some(match hit {
                     Some(c) => (c.spk.clone(), 0.8),
                     None => (Spk { name: clean_name(&np.name), kind: SpeakerKind::Person, role: None }, 0.7),
@@ -289,6 +295,25 @@ impl<'a> Ctx<'a> {
                 Some((Spk { name, kind, role: np.role.clone() }, 0.9))
             }
         }
+    }
+
+    /// "the ISPR chief" after "DG ISPR Lt Gen X": the named person whose role holds a
+    /// distinctive word of `title` (folded), not a generic one like "chief" or "spokesman".
+    fn by_distinct_title(&self, title: &str, pos: usize, para: usize) -> Option<&Cand> {
+        let distinct: Vec<&str> = title
+            .split_whitespace()
+            .filter(|w| w.len() >= 3 && !lexicon::is_role_word(w) && !lexicon::is_person_head(w))
+            .collect();
+        if distinct.is_empty() {
+            return None;
+        }
+        self.recent(pos, para).find(|c| {
+            c.spk.kind == SpeakerKind::Person
+                && c.spk
+                    .role
+                    .as_ref()
+                    .is_some_and(|r| fold(r).split_whitespace().any(|w| distinct.contains(&w)))
+        })
     }
 
     /// The armed group the text names last before `pos`, within the look-back window of

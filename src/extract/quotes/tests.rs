@@ -523,3 +523,33 @@ fn a_place_subject_is_not_a_person_for_she() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].speaker, "Maria Lind");
 }
+
+#[test]
+fn title_with_a_distinctive_word_refers_to_the_named_holder() {
+    let t = "NDMA chairman Lt Gen Omar Vance briefed reporters on Monday.\n\n\
+             The NDMA chief rejected the claim, calling it “completely against the record of relief work.”";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Omar Vance");
+}
+
+#[test]
+fn member_of_an_assembly_is_a_person() {
+    let t = "Member Provincial Assembly Rafiq Noor said the road was shut.\n\n“We are still talking to both tribes,” he added.";
+    assert_eq!(pairs(t), vec![p("We are still talking to both tribes,", "Rafiq Noor")]);
+}
+
+#[test]
+fn capitalised_adjective_before_a_plural_is_not_a_speaker() {
+    let t = "Senator Ines Moll said the pass was closed.\n\nHeavy weapons were used in the clashes.\n\n“We are trying to restore calm,” she added.";
+    assert_eq!(pairs(t), vec![p("We are trying to restore calm,", "Ines Moll")]);
+}
+
+#[test]
+fn pronoun_after_a_relative_clause_following_the_quote() {
+    let t = "Governor Paul Ortiz said two gunmen were killed.\n\n\
+             “They could have killed many more if they had entered the hall,” where dozens of recruits were waiting, he said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Paul Ortiz");
+}
