@@ -298,6 +298,7 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         let lower = t.to_ascii_lowercase();
         // Cheap screen: most sentences name no event and no death; they are not tokenised.
         let deaths_possible = lexicon::has_substring(&lexicon::KILL_STEM_AC, &lower);
+        let lower = month_may(t, lower);
         let open = if quoted.is_empty() {
             lower
         } else {
@@ -315,6 +316,42 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         out.push(Sent { idx: out.len(), span, text: t, open, words, quoted, relevant, deaths_possible });
     }
     out
+}
+
+/// "In May 2021, a bomber killed …": the month, not the modal verb "may" that marks a
+/// hypothetical event. Rewrites such a month in the lower-cased sentence as "mai" (same
+/// length, so offsets hold).
+fn month_may(t: &str, lower: String) -> String {
+    let month_at: Vec<usize> = memchr::memmem::find_iter(t.as_bytes(), b"May")
+        .filter(|&i| {
+            let after = t.get(i + 3..).unwrap_or("");
+            let before = t.get(..i).unwrap_or("").trim_end().to_ascii_lowercase();
+            let digit_after =
+                after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+            let bounded = !after.starts_with(|c: char| c.is_alphanumeric())
+                && !t.get(..i).unwrap_or("").ends_with(|c: char| c.is_alphanumeric());
+            let prep = [
+                "in", "of", "on", "since", "until", "by", "from", "early", "late", "mid", "last", "this",
+                "next",
+            ]
+            .iter()
+            .any(|p| {
+                before.ends_with(p)
+                    && !before[..before.len() - p.len()].ends_with(|c: char| c.is_alphanumeric())
+            });
+            bounded && (digit_after || (i > 0 && prep))
+        })
+        .collect();
+    if month_at.is_empty() {
+        return lower;
+    }
+    let mut bytes = lower.into_bytes();
+    for i in month_at {
+        if let Some(x) = bytes.get_mut(i + 2) {
+            *x = b'i';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| t.to_ascii_lowercase())
 }
 
 /// Byte ranges inside double quotation marks (straight or curly, marks included). An opening

@@ -195,7 +195,7 @@ fn build(toks: &Toks, lo: usize, det: Option<usize>, j: usize, h: usize) -> Opti
         && words.len() >= 4
         && (is_role_word(toks.f(words[0])) || matches!(toks.f(words[0]), "member" | "speaker"))
         && let Some(li) = words.iter().rposition(|&i| is_institution_head(toks.f(i)))
-        && words.len() - li - 1 >= 2
+        && words.len() - li > 2
         && words[li + 1..].iter().all(|&i| toks.is_cap(i) && !role_ish(i) && !is_institution_head(toks.f(i)))
     {
         let name = toks.span_text(words[li + 1], h).to_string();
