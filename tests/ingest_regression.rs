@@ -11,8 +11,10 @@ use briefing_builder::bench::{Rng, generate_corpus};
 use briefing_builder::corpus::{self, embedded_seeds};
 
 /// FNV-1a (64-bit) of the JSON lines below, recorded with the ingestion code of 2026-11-21
-/// before the speed work (commit 7d0b9b4).
-const EXPECTED: u64 = 0x8065_0014_bfe4_c9f0;
+/// before the speed work (commit 7d0b9b4), then updated once on purpose when a cue verb glued
+/// to a name ("Asifsaid", "OFFICIALtold") began to be split (four inputs changed, each only
+/// by that space).
+const EXPECTED: u64 = 0xe6a3_035a_048e_6970;
 
 /// Page furniture, labels and odd lines mixed into the messy variants.
 const CHROME: &[&str] = &[
