@@ -453,3 +453,15 @@ fn ongoing_shelling_and_designations_are_background() {
     );
     assert!(evs.is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn deportations_and_dated_statements_are_strategic_developments() {
+    let e = one(
+        "Border officials said the authorities deported 300 families through the Chaman crossing on Monday.",
+    );
+    assert_eq!(e.event_type, "Strategic developments");
+    let e = one(
+        "Interior Minister Lea Varga on Thursday said the troop surge in the region would change nothing.",
+    );
+    assert_eq!(e.event_type, "Strategic developments");
+}

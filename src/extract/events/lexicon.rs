@@ -389,6 +389,8 @@ pub const TRIGGERS: &[Trigger] = &[
     t("proscribed", Kind::Decision),
     t("designated", Kind::Decision),
     t("announced", Kind::Decision),
+    t("deported", Kind::Decision),
+    t("expelled", Kind::Decision),
     // Statements (need a time cue).
     t("said", Kind::Statement),
     t("stated", Kind::Statement),
@@ -399,6 +401,10 @@ pub const TRIGGERS: &[Trigger] = &[
     t("condemned", Kind::Statement),
     t("declared", Kind::Statement),
     t("statement", Kind::Statement),
+    t("press conference", Kind::Statement),
+    t("news conference", Kind::Statement),
+    t("press briefing", Kind::Statement),
+    t("presser", Kind::Statement),
     // Arrests.
     t("arrested", Kind::Arrest),
     t("detained", Kind::Arrest),
@@ -682,8 +688,6 @@ pub const REACTION: &[&str] = &[
 /// Trend markers that also disqualify non-violent triggers ("has repeatedly warned").
 pub const TREND_SD: &[&str] = &[
     "repeatedly",
-    "rise in",
-    "surge in",
     "several times",
     "many times",
     "in recent years",
