@@ -465,3 +465,12 @@ fn deportations_and_dated_statements_are_strategic_developments() {
     );
     assert_eq!(e.event_type, "Strategic developments");
 }
+
+#[test]
+fn framing_sentences_add_no_event() {
+    let evs = events(
+        "Gunmen attacked a checkpoint in Kohat on Tuesday, killing two officers.\n\n\
+         The attack comes as relations between the two capitals have soured over border fencing in Kurram.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+}

@@ -563,6 +563,8 @@ pub const MODAL: &[&str] = &[
 pub const TREND: &[&str] = &[
     "numerous",
     "increasingly",
+    "have increased",
+    "has increased",
     "has been shelling",
     "have been shelling",
     "has been targeting",
@@ -683,6 +685,14 @@ pub const REACTION: &[&str] = &[
     "emergency was declared in the hospital",
     "emergency in the hospital",
     "emergency in all",
+    // Framing: "the attack comes as relations sour", "the attacks come amid a resurgence".
+    "comes as",
+    "come as",
+    "came as",
+    "comes amid",
+    "come amid",
+    "came amid",
+    "reminder of",
 ];
 
 /// Trend markers that also disqualify non-violent triggers ("has repeatedly warned").
