@@ -474,3 +474,20 @@ fn framing_sentences_add_no_event() {
     );
     assert_eq!(evs.len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_retold_visit_is_the_same_diplomatic_event() {
+    let evs = events(
+        "Foreign Minister Ana Lind held talks with her counterpart in Tashkent on Monday.\n\n\
+         The issue of transit trade featured prominently in the talks.\n\n\
+         Observers view the back-to-back visits as a step towards resetting ties.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn confirming_that_a_town_fell_is_news_not_a_reaction() {
+    let e =
+        one("Local officials in Helmand confirmed that the Taliban overran Musa Qala district on Wednesday.");
+    assert_eq!(e.event_type, "Battles");
+}

@@ -686,6 +686,18 @@ fn find_target(
         }) {
             return Some(i + skip);
         }
+        // "The back-to-back visits underscore …" after a report of talks: the diplomatic
+        // event just told, whatever word the retelling uses.
+        if c.definite
+            && matches!(c.kind, Kind::Visit | Kind::Meeting | Kind::Negotiation)
+            && let Some(i) = events.iter().skip(skip).rposition(|e| {
+                matches!(e.kind, Kind::Visit | Kind::Meeting | Kind::Negotiation | Kind::Agreement)
+                    && idx <= e.last + 4
+                    && places_compatible(&e.places, &c.places)
+            })
+        {
+            return Some(i + skip);
+        }
     }
     let found = if c.kind.is_violent() {
         // "the attack" right after a report of a bombing is that bombing, and a retelling a
@@ -1160,9 +1172,10 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
 /// "confirmed the pre-dawn attack", "condemned the blast": the trigger at word `wi` is the
 /// object of a verb that reacts to an event already reported.
 fn reacts_to(s: &Sent, wi: usize) -> bool {
-    s.words[wi.saturating_sub(5)..wi].iter().any(|w| {
-        matches!(
-            w.lower.as_str(),
+    let from = wi.saturating_sub(5);
+    (from..wi).any(|i| {
+        let verb = matches!(
+            s.words[i].lower.as_str(),
             "confirmed"
                 | "confirms"
                 | "condemned"
@@ -1171,7 +1184,13 @@ fn reacts_to(s: &Sent, wi: usize) -> bool {
                 | "deplored"
                 | "denied"
                 | "denies"
-        )
+        );
+        // The trigger is the verb's object ("confirmed the attack"), not the verb of a clause
+        // it introduces ("confirmed that the Taliban overran the district").
+        verb && s
+            .words
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "the" | "this" | "these" | "its" | "their"))
     })
 }
 
