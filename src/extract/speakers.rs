@@ -170,7 +170,8 @@ pub fn with_acronym(canonical: &str, written: &str, text: &str) -> String {
     let written = written.trim();
     let written = written.strip_prefix("the ").or_else(|| written.strip_prefix("The ")).unwrap_or(written);
     if written.split_whitespace().count() >= 2
-        && let Some(at) = text.find(&format!("{written} ("))
+        // (memchr's vectorised search: the whole article is scanned once per such name.)
+        && let Some(at) = memchr::memmem::find(text.as_bytes(), format!("{written} (").as_bytes())
         && let Some(rest) = text.get(at + written.len() + 2..)
         && let Some(close) = rest.find(')')
         && let Some(acr) = rest.get(..close)

@@ -359,7 +359,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let pat = format!("({name})");
-        let at = self.text.get(..pos)?.rfind(&pat)?;
+        let at = memchr::memmem::rfind(self.text.get(..pos)?.as_bytes(), pat.as_bytes())?;
         let after = self.text.get(at + pat.len()..)?;
         let first = after.split_whitespace().next()?;
         let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
