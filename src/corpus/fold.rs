@@ -120,14 +120,15 @@ pub(crate) fn push_norm_bytes(s: &str, bytes: &mut Vec<u8>) {
     bytes.resize(start + 2 * src.len(), 0);
     let mut k = start;
     let mut i = 0;
-    while let Some(&b) = src.get(i) {
-        if let Some(&v) = NORM_ASCII.get(usize::from(b)) {
-            if let Some(slot) = bytes.get_mut(k) {
+    loop {
+        // A run of ASCII through a plain slice: its length stays in a register.
+        let dst = bytes.as_mut_slice();
+        while let Some(&v) = src.get(i).and_then(|&b| NORM_ASCII.get(usize::from(b))) {
+            if let Some(slot) = dst.get_mut(k) {
                 *slot = v;
             }
             k += usize::from(v != 0);
             i += 1;
-            continue;
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
         // Curly quotes, dashes and the ellipsis are the common non-ASCII characters of news
