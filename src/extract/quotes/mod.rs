@@ -379,8 +379,7 @@ impl<'a> Ctx<'a> {
         }
         // "the Torkham border gate": a place of the gazetteer named as a subject is not a
         // person a later "she" could refer to.
-        if spk.kind == SpeakerKind::Person && spk.role.is_none() && super::places::lookup(&spk.name).is_some()
-        {
+        if spk.kind == SpeakerKind::Person && spk.role.is_none() && is_place_name(&spk.name) {
             return;
         }
         let keys = keys_of(&spk);
@@ -635,6 +634,27 @@ fn plural_description(name: &str) -> bool {
     w.ends_with("men")
         || matches!(w.as_str(), "people" | "police" | "residents" | "sources" | "officials")
         || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && singular(&w) != w)
+}
+
+/// Whether `name` is a place of the gazetteer ([`super::places::lookup`], a function of the
+/// name alone), remembered per name across the documents a thread extracts, bounded.
+fn is_place_name(name: &str) -> bool {
+    thread_local! {
+        static PLACES: RefCell<FxHashMap<String, bool>> = RefCell::default();
+    }
+    const LIMIT: usize = 20_000;
+    PLACES.with(|places| {
+        if let Some(&p) = places.borrow().get(name) {
+            return p;
+        }
+        let p = super::places::lookup(name).is_some();
+        let mut places = places.borrow_mut();
+        if places.len() >= LIMIT {
+            places.clear();
+        }
+        places.insert(name.to_string(), p);
+        p
+    })
 }
 
 fn unknown() -> Spk {
