@@ -491,3 +491,33 @@ fn confirming_that_a_town_fell_is_news_not_a_reaction() {
         one("Local officials in Helmand confirmed that the Taliban overran Musa Qala district on Wednesday.");
     assert_eq!(e.event_type, "Battles");
 }
+
+#[test]
+fn claims_of_responsibility_belong_to_the_attack() {
+    let evs = events(
+        "A bomb hit a bus in Quetta on Monday, killing six passengers.\n\n\
+         A militant group claimed responsibility for the attack in a message to reporters.\n\n\
+         The incident took place at 8am, the police said in a statement.\n\n\
+         The chief minister ordered strict action against those involved.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    let e = one(
+        "The Islamic State group claimed responsibility for the suicide attack on a ministry compound in Kabul on Monday.",
+    );
+    assert_eq!(e.sub_type, "Suicide bomb");
+}
+
+#[test]
+fn overrunning_a_headquarters_is_a_capture() {
+    let e = one("Insurgents overran police headquarters in Musa Qala district on Thursday.");
+    assert_eq!(e.event_type, "Battles");
+}
+
+#[test]
+fn the_seat_of_a_speaking_institution_is_not_the_event_place() {
+    let evs = events(
+        "A border guard was killed in a clash at the Torkham crossing on Sunday, the Interior Ministry in Kabul reported.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].locations.iter().all(|l| l.text != "Kabul"), "{evs:#?}");
+}

@@ -652,6 +652,12 @@ pub const TREND: &[&str] = &[
 /// Background markers anywhere in a sentence that disqualify violent triggers
 /// ("Since 2021, the group has … launched complex attacks").
 pub const TREND_SENTENCE: &[&str] = &[
+    "repeatedly said",
+    "repeatedly accused",
+    "repeatedly claimed",
+    "has long accused",
+    "have long accused",
+    "has long said",
     "since 19",
     "since 20",
     "over the past",
@@ -685,6 +691,12 @@ pub const REACTION: &[&str] = &[
     "emergency was declared in the hospital",
     "emergency in the hospital",
     "emergency in all",
+    "those involved",
+    "strict action against",
+    "sanitisation of the area",
+    "sanitization of the area",
+    "sanitisation operation",
+    "sanitization operation",
     // Framing: "the attack comes as relations sour", "the attacks come amid a resurgence".
     "comes as",
     "come as",
@@ -693,6 +705,11 @@ pub const REACTION: &[&str] = &[
     "come amid",
     "came amid",
     "reminder of",
+    "at a time when",
+    // Claims of responsibility belong to the attack they claim.
+    "responsibility for the",
+    "responsibility for this",
+    "responsibility for these",
 ];
 
 /// Trend markers that also disqualify non-violent triggers ("has repeatedly warned").

@@ -505,7 +505,8 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
             }
             None => {
                 let keep = if c.kind.is_violent() {
-                    specific_violent && !c.reaction
+                    // A claim of responsibility may be the first report of the attack.
+                    specific_violent && (!c.reaction || !any_violent)
                 } else if c.kind == Kind::Statement {
                     *time_cue || c.date.is_some()
                 } else {
@@ -970,7 +971,16 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     let hedged = LazyCell::new(|| lexicon::has_any(&lexicon::HEDGE_AC, &s.open, false));
     let hedged_sd = LazyCell::new(|| lexicon::has_any(&lexicon::HEDGE_SD_AC, &s.open, false));
     let background = LazyCell::new(|| lexicon::has_substring(&lexicon::TREND_SENTENCE_AC, &s.open));
-    let reaction = LazyCell::new(|| lexicon::has_substring(&lexicon::REACTION_AC, &s.open));
+    let about_violence = LazyCell::new(|| {
+        ["the incident", "the attack", "the blast", "the explosion", "the bombing", "the clash", "the strike"]
+            .iter()
+            .any(|k| s.open.contains(k))
+    });
+    let reaction = LazyCell::new(|| {
+        lexicon::has_substring(&lexicon::REACTION_AC, &s.open)
+            // "an emergency has been imposed at the district hospital"
+            || (s.open.contains("emergency") && s.open.contains("hospital"))
+    });
     let years = LazyCell::new(|| years_in(&s.open));
     // Every trigger word, kept or not: a place belongs to the nearest one.
     let mut anchors: Vec<(usize, usize, bool)> = Vec::new();
@@ -1021,6 +1031,17 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
                         "village",
                         "area",
                         "checkpoint",
+                        "checkpost",
+                        "headquarters",
+                        "compound",
+                        "station",
+                        "building",
+                        "buildings",
+                        "city",
+                        "capital",
+                        "camp",
+                        "garrison",
+                        "crossing",
                     ]
                     .iter()
                     .any(|o| w.ends_with(o))
@@ -1078,6 +1099,11 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
         // "ordered an inquiry into the blast", "announced three days of mourning": a reaction
         // to violence already told, not news of its own.
         if matches!(kind, Kind::Decision | Kind::Statement) && *reaction {
+            continue;
+        }
+        // "The incident took place at 5pm, the ISPR said in a statement": the statement gives
+        // details of the violent event it names, it is not news of its own.
+        if kind == Kind::Statement && *about_violence {
             continue;
         }
         if let Some(r) = ctx.ref_year
@@ -1425,8 +1451,36 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
     }
     out.sort_by_key(|l| l.start);
     let mut seen = HashSet::new();
-    out.retain(|l| seen.insert(norm(&l.text)));
+    out.retain(|l| seen.insert(norm(&l.text)) && !seat_of_an_institution(s, l.start));
     out
+}
+
+/// "the Interior Ministry in Kabul reported", "the Foreign Office in Islamabad said": the place
+/// (at byte `start`) says where an institution sits, not where the event happened.
+fn seat_of_an_institution(s: &Sent, start: usize) -> bool {
+    let wi = s.word_at(start);
+    if wi < 2 || s.words.get(wi - 1).is_none_or(|w| w.lower != "in") {
+        return false;
+    }
+    let seat = matches!(
+        s.words[wi - 2].lower.as_str(),
+        "ministry"
+            | "office"
+            | "embassy"
+            | "consulate"
+            | "mission"
+            | "government"
+            | "spokesman"
+            | "spokesperson"
+    );
+    // Only when the institution speaks: "… in Kabul reported that …" (an attack on "the
+    // police office in Dera Ismail Khan" happened there).
+    seat && s.words.iter().skip(wi + 1).take(3).any(|w| {
+        matches!(
+            w.lower.as_str(),
+            "said" | "says" | "reported" | "confirmed" | "told" | "announced" | "stated" | "added"
+        )
+    })
 }
 
 /// Words that make a capitalised neighbour part of a place ("Dir District", "Upper Kurram").
