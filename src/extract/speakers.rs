@@ -117,6 +117,13 @@ pub fn classify(name: &str) -> SpeakerKind {
     if canonical_actor(name).is_some() && words.len() == 1 {
         return SpeakerKind::Institution;
     }
+    // Spellings of militant movements the lexicon does not list ("Tehreek-e-Taliban-e-Pakistan").
+    if ["taliban", "tehreek", "tehrik", "lashkar", "jaish", "harkat", "hizb", "mujahideen"]
+        .iter()
+        .any(|k| folded.contains(k))
+    {
+        return SpeakerKind::Institution;
+    }
     SpeakerKind::Person
 }
 
@@ -161,7 +168,14 @@ pub fn canonical_institution(name: &str) -> String {
 /// (CTD)"): the actor lexicon's acronym alias, or the one the text gives in brackets right
 /// after the name as `written`. Readers meet both forms in the news.
 pub fn with_acronym(canonical: &str, written: &str, text: &str) -> String {
-    if is_acronym(canonical) || canonical.ends_with(')') {
+    if is_acronym(canonical) {
+        // "BLA" → "Balochistan Liberation Army (BLA)": the lexicon's spelled-out alias.
+        return match lexicon_expansion(canonical) {
+            Some(long) => format!("{long} ({canonical})"),
+            None => canonical.to_string(),
+        };
+    }
+    if canonical.ends_with(')') {
         return canonical.to_string();
     }
     if let Some(acr) = lexicon_acronym(canonical) {
@@ -180,6 +194,25 @@ pub fn with_acronym(canonical: &str, written: &str, text: &str) -> String {
         return format!("{canonical} ({acr})");
     }
     canonical.to_string()
+}
+
+/// The spelled-out name of an acronym the actor lexicon uses as a canonical name: the first
+/// alias whose initials are the acronym ("BLA" → "Balochistan Liberation Army").
+fn lexicon_expansion(acronym: &str) -> Option<&'static str> {
+    static LONG: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+        std::sync::LazyLock::new(|| {
+            let mut m = rustc_hash::FxHashMap::default();
+            for a in crate::extract::actors::all_actors() {
+                if is_acronym(a.canonical)
+                    && let Some(long) =
+                        a.aliases.iter().find(|al| !is_acronym(al) && initials_match(a.canonical, al))
+                {
+                    m.entry(a.canonical).or_insert(*long);
+                }
+            }
+            m
+        });
+    LONG.get(acronym).copied()
 }
 
 /// The actor lexicon's acronym for a canonical name: of the first entry with that name, the
@@ -322,6 +355,15 @@ pub(crate) fn resolve_known_person(name: &str, known: &KnownNames, text: &str) -
     }
     if let Some((b, _)) = best {
         return (b.to_string(), None);
+    }
+    // A first name used alone ("Jeeyand said") after the full name ("Jeeyand Baloch"): the one
+    // known person it begins.
+    if words.len() == 1 {
+        let mut firsts =
+            known.names.iter().filter(|(_, kw)| kw.len() >= 2 && kw.first().map(String::as_str) == Some(key));
+        if let (Some((k, _)), None) = (firsts.next(), firsts.next()) {
+            return (k.to_string(), None);
+        }
     }
     if words.len() == 1
         && let Some(last) = name.split_whitespace().last()

@@ -145,6 +145,21 @@ fn build(toks: &Toks, lo: usize, det: Option<usize>, j: usize, h: usize) -> Opti
     let cap = is_name_word(toks, h);
     let single = j == h;
     if !cap || (single && is_person_head(hf)) {
+        // "the foreign ministry statement said", "an ISPR statement": the body named before
+        // the document speaks.
+        if is_docref_head(hf) && h > j && toks.is_word(h - 1) {
+            let m = toks.f(h - 1);
+            // Not a demonym ("the Pakistani statement") nor a kind of document ("press release").
+            let demonym = m.ends_with('i') || m.ends_with("ian") || m.ends_with("ese") || m == "afghan";
+            let kind_word = matches!(m, "press" | "news" | "media" | "joint" | "official" | "written");
+            let body = !demonym
+                && !kind_word
+                && (is_institution_head(m) || (toks.is_cap(h - 1) && !is_stop_cap(m) && !is_role_word(m)));
+            if body && let Some(inner) = build(toks, lo, None, j, h - 1) {
+                let written = toks.span_text(first, h).to_string();
+                return Some(Np { first, definite, written, after_preposition, ..inner });
+            }
+        }
         // A description: "an Islamabad-based senior intelligence official", "Residents".
         let kind = if is_docref_head(hf) { NpKind::DocRef } else { NpKind::Anon };
         // Words joined by single spaces (words are never empty).
@@ -875,6 +890,9 @@ fn clause_start(toks: &Toks, s: usize, k: usize) -> usize {
 /// Attribution from the words before quotation token `k` in the sentence starting at `s`.
 pub(crate) fn find_pre(toks: &Toks, s: usize, k: usize) -> Option<Attr> {
     let s = s.max(k.saturating_sub(WINDOW));
+    if let Some(a) = quoted_as(toks, clause_start(toks, s, k), k) {
+        return Some(a);
+    }
     for t in (s..k).rev() {
         if !toks.is_word(t) {
             continue;
@@ -981,6 +999,9 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
         });
     }
     let limit = e.min(i + 48);
+    if let Some(a) = quoted_as(toks, i, limit) {
+        return Some(a);
+    }
     for t in i..limit {
         match toks.kind(t) {
             Some(K::Q(_)) | Some(K::Stop) | Some(K::Semi) => break,
@@ -1018,6 +1039,29 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
                 });
             }
             _ => {}
+        }
+    }
+    None
+}
+
+/// "the network quoted Prime Minister X as saying", "the statement quoted X as warning": the
+/// person quoted speaks, not the medium. Looks for "quoted NAME as" in tokens `lo..hi`.
+fn quoted_as(toks: &Toks, lo: usize, hi: usize) -> Option<Attr> {
+    for t in lo..hi {
+        if matches!(toks.kind(t), Some(K::Q(_)) | Some(K::Stop) | Some(K::Semi)) {
+            return None;
+        }
+        if toks.is_word(t) && toks.f(t) == "quoted" {
+            let np = np_forward(toks, t + 1, hi)?;
+            if matches!(np.kind, NpKind::Name | NpKind::Anon) && toks.f(np.last + 1) == "as" {
+                return Some(Attr {
+                    np: Some(np),
+                    cue: Some("quoted".into()),
+                    cue_tok: Some(t),
+                    via: Via::Pre,
+                });
+            }
+            return None;
         }
     }
     None

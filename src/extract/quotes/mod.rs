@@ -214,15 +214,24 @@ impl<'a> Ctx<'a> {
                 .map(|c| (c.spk.clone(), 0.75)),
             NpKind::Anon if np.definite => {
                 let head = singular(&np.head);
+                // "the group" is not one of "several militant groups".
+                let single = singular(&np.head) == np.head.as_str();
                 let mut hit = self
                     .recent(pos, para)
-                    .find(|c| c.keys().any(|k| singular(k) == head))
+                    .find(|c| {
+                        c.keys().any(|k| singular(k) == head)
+                            && !(single
+                                && lexicon::is_organisation_noun(head)
+                                && plural_description(&c.spk.name))
+                    })
                     .or_else(|| self.by_distinct_title(&fold(&np.name), pos, para));
                 if hit.is_none() && lexicon::is_organisation_noun(head) {
                     // "the group said", "the outfit claimed": the organisation named last, a
                     // speaker so far or an armed group of the actor lexicon.
                     hit = self.recent(pos, para).find(|c| {
-                        c.spk.kind == SpeakerKind::Institution && !lexicon::is_state(&fold(&c.spk.name))
+                        c.spk.kind == SpeakerKind::Institution
+                            && !lexicon::is_state(&fold(&c.spk.name))
+                            && !(single && plural_description(&c.spk.name))
                     });
                     if let Some((at, group)) = self.armed_group_before(pos)
                         && hit.is_none_or(|c| c.pos < at)

@@ -256,7 +256,7 @@ fn short_full_utterance_is_kept() {
 #[test]
 fn institution_alias_is_canonical() {
     let t = "“Four suspects were arrested,” the Armed Forces Media Wing said.";
-    assert_eq!(pairs(t)[0].1, "ISPR");
+    assert_eq!(pairs(t)[0].1, "Inter-Services Public Relations (ISPR)");
 }
 
 #[test]
@@ -552,4 +552,33 @@ fn pronoun_after_a_relative_clause_following_the_quote() {
     let q = run(t);
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].speaker, "Paul Ortiz");
+}
+
+#[test]
+fn quoted_as_saying_gives_the_person() {
+    let t = "State radio quoted Prime Minister Lena Holm as condemning the blast and calling the bombers people with \"no faith at all.\"";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Lena Holm");
+    let t = "\"This mechanism gives us the chance to talk,\" the statement quoted Foreign Minister Ivo Dane as saying.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Ivo Dane");
+}
+
+#[test]
+fn a_body_named_before_its_statement_speaks() {
+    let t = "\"The shelling must stop,\" the Afghan foreign ministry statement said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    let s = q[0].speaker.to_lowercase();
+    assert!(s.contains("foreign ministry") || s.contains("ministry of foreign affairs"), "{q:?}");
+}
+
+#[test]
+fn a_first_name_alone_is_the_full_name_given_before() {
+    let t = "Group spokesman Tariq Noor said two posts were attacked.\n\n\"Our fighters hit the checkpoint at dawn,\" Tariq said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Tariq Noor");
 }
