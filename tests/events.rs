@@ -521,3 +521,14 @@ fn the_seat_of_a_speaking_institution_is_not_the_event_place() {
     assert_eq!(evs.len(), 1, "{evs:#?}");
     assert!(evs[0].locations.iter().all(|l| l.text != "Kabul"), "{evs:#?}");
 }
+
+#[test]
+fn bare_plurals_speak_of_attacks_in_general() {
+    let evs = events(
+        "The group became known as a terrorist outfit after it launched attacks on civilians.\n\n\
+         She said militant groups were using the territory to launch cross-border attacks against the country.",
+    );
+    assert!(evs.is_empty(), "{evs:#?}");
+    // With a date or a named place, the same words report an event.
+    assert_eq!(events("Militants launched attacks on two checkposts in Zhob on Monday.").len(), 1);
+}

@@ -562,6 +562,7 @@ pub const MODAL: &[&str] = &[
 /// "in recent years", "persist").
 pub const TREND: &[&str] = &[
     "numerous",
+    "in the past",
     "increasingly",
     "have increased",
     "has increased",

@@ -976,6 +976,13 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
             .iter()
             .any(|k| s.open.contains(k))
     });
+    // No date, no place below the country: what a generic plural needs around it.
+    let generic_context = LazyCell::new(|| {
+        !lexicon::has_any(&lexicon::TIME_AC, &s.open, false)
+            && years_in(&s.open).is_empty()
+            && dates::find_dates(s.text, None, None).is_empty()
+            && places::find_places(s.text).iter().all(|m| m.place.kind == "country")
+    });
     let reaction = LazyCell::new(|| {
         lexicon::has_substring(&lexicon::REACTION_AC, &s.open)
             // "an emergency has been imposed at the district hospital"
@@ -1123,6 +1130,11 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
                 matches!(s.words[p].lower.as_str(), "the" | "this" | "that" | "these" | "those")
             })
         });
+        // "launched attacks on civilians", "using the territory to launch attacks": a bare
+        // plural with no date, toll or named place of its own speaks of attacks in general.
+        if kind.is_violent() && !has_deaths && bare_plural(s, wi) && *generic_context {
+            continue;
+        }
         let cand = Cand {
             kind,
             at: (st, en),
@@ -1193,6 +1205,97 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     }
     assign_slots(s, ctx, &mut cands, &anchors);
     cands
+}
+
+/// Is the trigger at word `wi` a plural noun with no determiner, number or possessive in its
+/// phrase ("attacks on civilians", "cross-border terrorist attacks")?
+fn bare_plural(s: &Sent, wi: usize) -> bool {
+    let w = s.words[wi].lower.as_str();
+    let plural = matches!(
+        w,
+        "attacks"
+            | "strikes"
+            | "airstrikes"
+            | "raids"
+            | "bombings"
+            | "blasts"
+            | "clashes"
+            | "killings"
+            | "ambushes"
+            | "explosions"
+            | "operations"
+            | "assaults"
+            | "incursions"
+    );
+    if !plural {
+        return false;
+    }
+    let mut i = wi;
+    for _ in 0..3 {
+        let Some(p) = i.checked_sub(1) else { return true };
+        let pw = s.words[p].lower.as_str();
+        let modifier = matches!(
+            pw,
+            "cross-border"
+                | "terrorist"
+                | "terror"
+                | "militant"
+                | "suicide"
+                | "drone"
+                | "air"
+                | "rocket"
+                | "artillery"
+                | "deadly"
+                | "violent"
+                | "armed"
+                | "insurgent"
+                | "retaliatory"
+                | "coordinated"
+                | "frequent"
+                | "such"
+                | "similar"
+                | "further"
+                | "more"
+                | "fresh"
+                | "new"
+                | "future"
+                | "major"
+        );
+        if !modifier {
+            break;
+        }
+        i = p;
+    }
+    let Some(p) = i.checked_sub(1) else { return true };
+    let pw = s.words[p].lower.as_str();
+    let determined = matches!(
+        pw,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "several"
+            | "multiple"
+            | "separate"
+            | "twin"
+            | "both"
+    ) || pw.chars().all(|c| c.is_ascii_digit())
+        || s.text
+            .get(s.words[p].end..s.words[i].start)
+            .is_some_and(|g| g.starts_with('’') || g.starts_with('\''));
+    !determined
 }
 
 /// "confirmed the pre-dawn attack", "condemned the blast": the trigger at word `wi` is the
