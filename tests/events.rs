@@ -532,3 +532,14 @@ fn bare_plurals_speak_of_attacks_in_general() {
     // With a date or a named place, the same words report an event.
     assert_eq!(events("Militants launched attacks on two checkposts in Zhob on Monday.").len(), 1);
 }
+
+#[test]
+fn distance_reference_and_meanwhile_with_a_definite_mention() {
+    let evs = events(
+        "Gunmen attacked a wedding party in Mamond on Sunday, killing four guests.\n\n\
+         The attack took place about 65 kilometres northwest of Khar, officials said.\n\n\
+         Meanwhile, the district police officer said the attack also wounded three women.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].locations.iter().all(|l| l.text != "Khar"), "{evs:#?}");
+}

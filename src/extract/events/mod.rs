@@ -473,6 +473,9 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
         let specific_violent = !c.places.is_empty()
             || (c.date.is_some() && (!c.definite || (!any_violent && !has_sd)))
             || has_deaths;
+        // "Meanwhile, the police chief said the explosion killed five": a definite mention
+        // refers back even after a marker of a new story.
+        let fresh = fresh && !c.definite;
         let target = find_target(events, c, s.idx, fresh, ctx.ref_year)
             .or_else(|| confirmed_event(events, c, s, fresh));
         match target {
@@ -1554,8 +1557,41 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
     }
     out.sort_by_key(|l| l.start);
     let mut seen = HashSet::new();
-    out.retain(|l| seen.insert(norm(&l.text)) && !seat_of_an_institution(s, l.start));
+    out.retain(|l| {
+        seen.insert(norm(&l.text)) && !seat_of_an_institution(s, l.start) && !reference_point(s, l.start)
+    });
     out
+}
+
+/// "about 65 kilometres northwest of Khar": the place at byte `start` is a reference point for
+/// a distance, not where the event happened.
+fn reference_point(s: &Sent, start: usize) -> bool {
+    let wi = s.word_at(start);
+    if wi < 2 || s.words[wi - 1].lower != "of" {
+        return false;
+    }
+    let unit = |w: &str| {
+        matches!(w, "kilometres" | "kilometers" | "km" | "kms" | "miles" | "mile" | "kilometre" | "kilometer")
+    };
+    let dir = |w: &str| {
+        matches!(
+            w,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northwest"
+                | "northeast"
+                | "southwest"
+                | "southeast"
+                | "north-west"
+                | "north-east"
+                | "south-west"
+                | "south-east"
+        )
+    };
+    let a = s.words[wi - 2].lower.as_str();
+    unit(a) || (dir(a) && wi >= 3 && unit(s.words[wi - 3].lower.as_str()))
 }
 
 /// "the Interior Ministry in Kabul reported", "the Foreign Office in Islamabad said": the place
@@ -1567,7 +1603,10 @@ fn seat_of_an_institution(s: &Sent, start: usize) -> bool {
     }
     let seat = matches!(
         s.words[wi - 2].lower.as_str(),
-        "ministry"
+        "officials"
+            | "authorities"
+            | "sources"
+            | "ministry"
             | "office"
             | "embassy"
             | "consulate"
