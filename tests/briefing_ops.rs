@@ -481,6 +481,7 @@ fn event_in(d: &Document, sentence: &str, fatalities: u32) -> Event {
         fatalities: Some(fatalities),
         fatalities_claimed_by: Some("officials".into()),
         victims: None,
+        reported: None,
     }
 }
 

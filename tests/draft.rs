@@ -852,6 +852,7 @@ mod example {
             fatalities: c.fatalities,
             fatalities_claimed_by: c.claimed_by.map(str::to_string),
             victims: None,
+            reported: None,
         }
     }
 

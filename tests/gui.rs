@@ -59,6 +59,7 @@ fn corpus() -> Corpus {
         fatalities: Some(3),
         fatalities_claimed_by: None,
         victims: None,
+        reported: None,
     });
     c
 }

@@ -44,6 +44,7 @@ struct E {
     fat: Option<u32>,
     by: Option<&'static str>,
     victims: Option<&'static str>,
+    reported: Option<&'static str>,
 }
 
 impl E {
@@ -59,6 +60,7 @@ impl E {
             fat: None,
             by: None,
             victims: None,
+            reported: None,
         }
     }
     fn ty(mut self, ty: &'static str, sub: &'static str) -> Self {
@@ -87,6 +89,10 @@ impl E {
         self.victims = Some(v);
         self
     }
+    fn reported(mut self, d: &'static str) -> Self {
+        self.reported = Some(d);
+        self
+    }
     fn build(self) -> Event {
         Event {
             doc: self.doc.to_string(),
@@ -104,6 +110,7 @@ impl E {
             fatalities: self.fat,
             fatalities_claimed_by: self.by.map(str::to_string),
             victims: self.victims.map(str::to_string),
+            reported: self.reported.map(str::to_string),
         }
     }
 }
@@ -680,4 +687,25 @@ fn conflict_summaries_name_sources_by_outlet_and_title() {
     assert!(s.contains("20 dead according to officials (The Daily Example, “Jets strike camps”)"), "{s}");
     assert!(s.contains("6 dead (x2.txt)"), "file name only as the fallback: {s}");
     assert!(s.contains("range 6–20"), "{s}");
+}
+
+#[test]
+fn undated_reports_published_years_apart_are_different_incidents() {
+    let a = E::new("a.txt", "Afghan and Pakistani forces clashed at the Torkham crossing, killing three")
+        .ty("Battles", "Armed clash")
+        .at(kp_district("Khyber"))
+        .actors(&["Pakistan Army", "Afghan Taliban"])
+        .reported("2016-06-14")
+        .build();
+    let b = E::new("b.txt", "Afghan and Pakistani border forces exchanged fire at Torkham, killing three")
+        .ty("Battles", "Armed clash")
+        .at(kp_district("Khyber"))
+        .actors(&["Pakistan Army", "Afghan Taliban"])
+        .reported("2023-09-06")
+        .build();
+    assert_eq!(groups(&[a.clone(), b.clone()]), vec![vec![0], vec![1]]);
+    // Published two days apart, the same reports are one incident.
+    let mut c = b;
+    c.reported = Some("2016-06-16".into());
+    assert_eq!(groups(&[a, c]), vec![vec![0, 1]]);
 }

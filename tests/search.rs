@@ -59,6 +59,7 @@ fn corpus() -> Corpus {
         fatalities: Some(6),
         fatalities_claimed_by: Some("army".into()),
         victims: None,
+        reported: None,
     };
     Corpus { docs, quotes: vec![quote], events: vec![event], incidents: Vec::new() }
 }

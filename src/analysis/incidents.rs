@@ -28,6 +28,10 @@ use crate::extract::Event;
 /// give the day an attack began, the day it ended, or the day it was announced).
 pub const DAY_TOLERANCE: i64 = 3;
 
+/// Days between an undated event's report and the other report's date beyond which the two
+/// cannot be one incident.
+pub const REPORT_GAP: i64 = 14;
+
 /// Score a candidate must reach to join an incident.
 const JOIN_THRESHOLD: f32 = 2.0;
 /// Most recent incidents scanned per blocking key (bounds the cost on large corpora).
@@ -159,6 +163,8 @@ struct Features {
     event_type: String,
     sub_type: String,
     date: Option<DayRange>,
+    /// Publication day of the report (for undated events).
+    reported: Option<DayRange>,
     places: Vec<PlaceKey>,
     actors: BTreeSet<String>,
     fatalities: Option<u32>,
@@ -470,6 +476,7 @@ fn features(e: &Event) -> Features {
         event_type: e.event_type.clone(),
         sub_type: e.sub_type.clone(),
         date: e.date.as_deref().and_then(DayRange::parse),
+        reported: e.reported.as_deref().and_then(DayRange::parse),
         places: place_keys(e),
         actors: actor_tokens(&e.actors),
         fatalities: e.fatalities,
@@ -509,6 +516,17 @@ fn pair_score(a: &Features, b: &Features) -> Option<f32> {
     }
     let mut score = subtype_score(&a.sub_type, &b.sub_type)?;
     let strategic = a.event_type == "Strategic developments";
+
+    // An undated event happened shortly before its report: reports published weeks apart
+    // (or an event dated long before the other's report) are not one incident.
+    if a.date.is_none() || b.date.is_none() {
+        let when = |f: &Features| f.date.or(f.reported);
+        if let (Some(x), Some(y)) = (when(a), when(b))
+            && x.gap(&y) > REPORT_GAP
+        {
+            return None;
+        }
+    }
 
     // Dates.
     let mut date_precise = false;
@@ -1703,6 +1721,7 @@ mod tests {
             fatalities: None,
             fatalities_claimed_by: None,
             victims: None,
+            reported: None,
         };
         assert_eq!(specific_places(&[&e]), vec!["Riverton", "Coast Province"]);
         let only_text =

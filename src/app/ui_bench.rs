@@ -119,6 +119,7 @@ fn synthetic_picks(
                 fatalities: Some((k % 17) as u32),
                 fatalities_claimed_by: None,
                 victims: None,
+                reported: None,
             });
         }
     }

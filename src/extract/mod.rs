@@ -89,6 +89,10 @@ pub struct Event {
     pub fatalities_claimed_by: Option<String>,
     /// Who the dead are said to be, with the claimant ("militants according to ISPR").
     pub victims: Option<String>,
+    /// The document's publication day (ISO), when known: an undated event happened shortly
+    /// before it, which keeps reports of different years from being grouped as one incident.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<String>,
 }
 
 /// Everything extracted from one document.

@@ -153,7 +153,10 @@ pub fn extract_events(doc: &Document, sentences: &[Span]) -> Vec<Event> {
     }
     // Evidence spans come mostly in text order: characters are counted once.
     let mut cursor = AnchorCursor::new();
-    events.into_iter().map(|b| finish(doc, b, &mut cursor)).collect()
+    // When the report appeared: the publication day, when the document gives it. (The latest
+    // year a text names is no substitute: a 2026 analysis retells 2025's strikes.)
+    let reported = ctx.base.map(|d| d.to_string());
+    events.into_iter().map(|b| Event { reported: reported.clone(), ..finish(doc, b, &mut cursor) }).collect()
 }
 
 /// Publication date, year hint and reference year of a document.
@@ -1836,6 +1839,7 @@ fn finish(doc: &Document, b: Building, cursor: &mut AnchorCursor) -> Event {
         fatalities: b.deaths.as_ref().map(|d| d.0),
         fatalities_claimed_by: if b.deaths.is_some() { b.claimant } else { None },
         victims,
+        reported: None,
     }
 }
 
