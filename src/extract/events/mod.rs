@@ -715,7 +715,10 @@ fn find_target(
             (family(e.kind) == family(c.kind) || (generic && recent))
                 && !past(e)
                 && (places_compatible(&e.places, &c.places)
-                    || (recent && c.definite && places_overlap(&e.places, &c.places)))
+                    || (recent && c.definite && places_overlap(&e.places, &c.places))
+                    // "… targeted a camp in the Bazgir area": places the gazetteer cannot
+                    // place are localities of the event in focus.
+                    || (recent && c.places.iter().all(|l| l.place.is_none())))
                 && dates_compatible(e.date.as_ref(), c.date.as_ref())
                 && !fresh
                 && c.region.is_none()

@@ -3,8 +3,8 @@
 //! Per document, in one pass:
 //! 1. pair the quotation marks ([`marks`]): curly, straight (direction from the neighbouring
 //!    characters), guillemets; a quote running over several paragraphs (an opening mark on
-//!    each, a closing one at the end) is one quote; an unclosed mark is recovered at its
-//!    paragraph's end, never later;
+//!    each, a closing one at the end) is one quotation, attributed once and reported as one
+//!    quote per paragraph; an unclosed mark is recovered at its paragraph's end, never later;
 //! 2. tokenise each paragraph with every quotation as one token ([`tokens`]) and split it into
 //!    sentences, so full stops inside quotes do not cut the sentence around them;
 //! 3. attribute each quotation ([`attribution`]): a cue verb before or after it with its
@@ -765,7 +765,39 @@ pub fn extract_quotes(doc: &Document, _sentences: &[Span]) -> Vec<Quote> {
     }
     let Ctx { found, cands, .. } = ctx;
     let found = dedupe(found.into_iter().filter(keep).collect());
+    let found = per_paragraph(found, text, &paras);
     finish(doc, found, &cands)
+}
+
+/// A quotation running over several paragraphs (an opening mark on each, the closing one at
+/// the end) becomes one quote per paragraph, each with the speaker of the whole: what each
+/// paragraph's marks enclose, as annotators and readers cite them.
+fn per_paragraph(found: Vec<Found>, text: &str, paras: &[Span]) -> Vec<Found> {
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        if f.para_last <= f.para {
+            out.push(f);
+            continue;
+        }
+        for p in paras.iter().take(f.para_last + 1).skip(f.para) {
+            let (mut a, mut b) = (f.span.start.max(p.start), f.span.end.min(p.end));
+            let Some(seg) = text.get(a..b) else { continue };
+            // Continuation paragraphs open with their own mark; trim it and the spaces.
+            let lead = seg.len()
+                - seg.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '«')).len();
+            a += lead;
+            let Some(seg) = text.get(a..b) else { continue };
+            b -= seg.len() - seg.trim_end().len();
+            let Some(piece) = text.get(a..b).filter(|t| !t.is_empty()) else { continue };
+            out.push(Found {
+                span: Span::new(a, b),
+                text: piece.to_string(),
+                words: word_count(piece),
+                ..f.clone()
+            });
+        }
+    }
+    out
 }
 
 /// Repeated quotes (pull quotes) appear once: the best-attributed copy is kept.

@@ -203,11 +203,13 @@ fn multi_paragraph_quote() {
     let t = "Coach Maria Santos said: “We trained twice a day for a month before the final.\n\
              “Nobody on this team expected to lift the trophy, and now we have it.”\n\
              Fans celebrated in the square.";
+    // One quotation over two paragraphs: one quote per paragraph, the same speaker, and
+    // nothing after the closing mark swallowed.
     let q = run(t);
-    assert_eq!(q.len(), 1);
-    assert!(q[0].text.contains("We trained twice") && q[0].text.contains("lift the trophy"));
-    assert!(!q[0].text.contains('“'));
-    assert_eq!(q[0].speaker, "Maria Santos");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].text, "We trained twice a day for a month before the final.");
+    assert_eq!(q[1].text, "Nobody on this team expected to lift the trophy, and now we have it.");
+    assert!(q.iter().all(|x| !x.text.contains('“') && x.speaker == "Maria Santos"), "{q:?}");
 }
 
 #[test]
