@@ -543,3 +543,12 @@ fn distance_reference_and_meanwhile_with_a_definite_mention() {
     assert_eq!(evs.len(), 1, "{evs:#?}");
     assert!(evs[0].locations.iter().all(|l| l.text != "Khar"), "{evs:#?}");
 }
+
+#[test]
+fn an_unplaced_locality_right_after_an_event_is_part_of_it() {
+    let evs = events(
+        "Militants attacked a police post in Khuzdar on Monday, killing one officer.\n\n\
+         The fighters targeted the checkpoint in the Zarvani Bagh area with grenade launchers.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+}
