@@ -345,19 +345,7 @@ impl<'a> Ctx<'a> {
         thread_local! {
             static KINDS: RefCell<FxHashMap<String, SpeakerKind>> = RefCell::default();
         }
-        const LIMIT: usize = 20_000;
-        KINDS.with(|kinds| {
-            if let Some(&k) = kinds.borrow().get(name) {
-                return k;
-            }
-            let k = speakers::classify(name);
-            let mut kinds = kinds.borrow_mut();
-            if kinds.len() >= LIMIT {
-                kinds.clear();
-            }
-            kinds.insert(name.to_string(), k);
-            k
-        })
+        KINDS.with(|memo| remembered(memo, name, speakers::classify))
     }
 
     /// "the DHO said" after "District Health Officer (DHO) Qaiser Abbas told …": a role's
@@ -651,19 +639,22 @@ fn is_place_name(name: &str) -> bool {
     thread_local! {
         static PLACES: RefCell<FxHashMap<String, bool>> = RefCell::default();
     }
-    const LIMIT: usize = 20_000;
-    PLACES.with(|places| {
-        if let Some(&p) = places.borrow().get(name) {
-            return p;
-        }
-        let p = super::places::lookup(name).is_some();
-        let mut places = places.borrow_mut();
-        if places.len() >= LIMIT {
-            places.clear();
-        }
-        places.insert(name.to_string(), p);
-        p
-    })
+    PLACES.with(|memo| remembered(memo, name, |n| super::places::lookup(n).is_some()))
+}
+
+/// `f(name)` through a per-thread memo of pure per-name results, cleared when it holds
+/// 20,000 names (the same people, bodies and places recur from article to article).
+fn remembered<T: Copy>(memo: &RefCell<FxHashMap<String, T>>, name: &str, f: impl FnOnce(&str) -> T) -> T {
+    if let Some(&v) = memo.borrow().get(name) {
+        return v;
+    }
+    let v = f(name);
+    let mut memo = memo.borrow_mut();
+    if memo.len() >= 20_000 {
+        memo.clear();
+    }
+    memo.insert(name.to_string(), v);
+    v
 }
 
 fn unknown() -> Spk {
