@@ -1,20 +1,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Event extraction: every rule on sentences written for these tests (not the seeds).
 
-use briefing_builder::corpus::{Document, load_bytes};
+mod events_support;
+
+use briefing_builder::corpus::load_bytes;
 use briefing_builder::extract::events::{extract_events, parse_number, sentence_fatalities};
 use briefing_builder::extract::{Event, dates, sentences};
+use events_support::{doc, events};
 use proptest::prelude::*;
-
-fn doc(text: &str) -> Document {
-    load_bytes("test.txt", text.as_bytes()).unwrap()
-}
-
-fn events(text: &str) -> Vec<Event> {
-    let d = doc(text);
-    let s = sentences::split(&d.clean);
-    extract_events(&d, &s)
-}
 
 fn one(text: &str) -> Event {
     let evs = events(text);

@@ -2,19 +2,10 @@
 //! Event rules added after scoring on unseen articles; every sentence is written for these
 //! tests (none comes from the seeds or from the held-out articles).
 
-use briefing_builder::corpus::{Document, load_bytes};
-use briefing_builder::extract::events::extract_events;
-use briefing_builder::extract::{Event, dates, sentences};
+mod events_support;
 
-fn doc(text: &str) -> Document {
-    load_bytes("test.txt", text.as_bytes()).unwrap()
-}
-
-fn events(text: &str) -> Vec<Event> {
-    let d = doc(text);
-    let s = sentences::split(&d.clean);
-    extract_events(&d, &s)
-}
+use briefing_builder::extract::{Event, dates};
+use events_support::events;
 
 /// A dated article: headline, publication line, body.
 fn dated(published: &str, body: &str) -> Vec<Event> {
