@@ -314,6 +314,52 @@ pub(crate) fn full_name_in_text(text: &str, surname: &str) -> Option<(String, Op
     None
 }
 
+/// Find a person's full name in a document from a given name used alone ("Imran said" after
+/// "Prime Minister Imran Khan"): the capitalised surname that follows it, when every place
+/// the given name is followed by a capitalised name gives the same one.
+pub(crate) fn given_name_in_text(text: &str, given: &str) -> Option<String> {
+    if given.is_empty() || !given.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    let mut found: Option<String> = None;
+    for pos in memchr::memmem::find_iter(text.as_bytes(), given.as_bytes()) {
+        let starts_word =
+            text.get(..pos).and_then(|b| b.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
+        let Some(rest) = text.get(pos + given.len()..).and_then(|r| r.strip_prefix(' ')) else { continue };
+        if !starts_word {
+            continue;
+        }
+        let mut surname: Vec<&str> = Vec::new();
+        for w in rest.split(char::is_whitespace).take(2) {
+            let bare = w.trim_end_matches([',', '.', ';', ':', ')', '”', '"', '’', '\'']);
+            let f = fold(strip_possessive(bare));
+            let capital = bare.chars().next().is_some_and(|c| c.is_uppercase());
+            if !capital
+                || !bare.chars().all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
+                || is_role_word(&f)
+                || is_stop_cap(&f)
+                || is_institution_head(&f)
+                || is_state(&f)
+            {
+                break;
+            }
+            surname.push(strip_possessive(bare));
+            if bare.len() != w.len() {
+                break;
+            }
+        }
+        if surname.is_empty() {
+            continue;
+        }
+        let full = format!("{given} {}", surname.join(" "));
+        match &found {
+            Some(f) if *f != full => return None,
+            _ => found = Some(full),
+        }
+    }
+    found
+}
+
 /// Map each person name of a document to its fullest form: a longer name in `known` with the
 /// same surname whose words include the short name's, else a full name found in the text.
 #[cfg(test)]
@@ -370,6 +416,11 @@ pub(crate) fn resolve_known_person(name: &str, known: &KnownNames, text: &str) -
         && let Some((full, role)) = full_name_in_text(text, strip_possessive(last))
     {
         return (full, role);
+    }
+    if words.len() == 1
+        && let Some(full) = given_name_in_text(text, strip_possessive(name.trim()))
+    {
+        return (full, None);
     }
     (name.to_string(), None)
 }
@@ -489,6 +540,19 @@ mod tests {
         assert_eq!(role.as_deref(), Some("chief negotiator"));
         let known = vec!["Karim Adeyemi".to_string()];
         assert_eq!(resolve_person("Adeyemi", &known, "").0, "Karim Adeyemi");
+    }
+
+    #[test]
+    fn given_name_alone_finds_the_surname() {
+        let text = "The bridge was opened on Friday by Governor Tomasz Wielki. \
+                    Tomasz said trade would grow. Tomasz Wielki’s office agreed.";
+        assert_eq!(given_name_in_text(text, "Tomasz").as_deref(), Some("Tomasz Wielki"));
+        assert_eq!(resolve_person("Tomasz", &[], text).0, "Tomasz Wielki");
+        // Two different people with the same given name: no guess.
+        let two = "Tomasz Wielki spoke first. Tomasz Nowak answered. Tomasz said no.";
+        assert_eq!(given_name_in_text(two, "Tomasz"), None);
+        // A given name never followed by a surname stays as it is.
+        assert_eq!(given_name_in_text("Tomasz said no. Tomasz left.", "Tomasz"), None);
     }
 
     #[test]

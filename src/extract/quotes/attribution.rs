@@ -786,6 +786,9 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
     // Relative clause: "The official who requested anonymity also noted".
     for w in (lo..j).rev() {
         if toks.is_word(w) && matches!(toks.f(w), "who" | "which") {
+            if w > lo && toks.kind(w - 1) == Some(K::Comma) {
+                return relative_antecedent(toks, lo, w - 1);
+            }
             return np_backward(toks, lo, w);
         }
         if matches!(toks.kind(w), Some(K::Q(_))) {
@@ -793,6 +796,24 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
         }
     }
     None
+}
+
+/// The antecedent of ", who said": the phrase before the comma at `comma`, or, when that
+/// phrase is an appositive ("X, the envoy to Y, who said"), the name before the appositive.
+/// A preposition before the antecedent does not matter ("criticised by X, who said").
+fn relative_antecedent(toks: &Toks, lo: usize, comma: usize) -> Option<Np> {
+    if let Some(c0) = (lo..comma).rev().find(|&c| toks.kind(c) == Some(K::Comma))
+        // "the envoy to Y", or a possessive one: "Russia's envoy to Y".
+        && (appositive_start(toks, c0 + 1) || strip_possessive(toks.s(c0 + 1)) != toks.s(c0 + 1))
+        && (c0 + 1..comma).all(|i| toks.is_word(i) || toks.kind(i) == Some(K::Other))
+        && let Some(mut np) = np_backward(toks, lo, c0)
+        && matches!(np.kind, NpKind::Name | NpKind::Anon)
+        && !np.role_only
+    {
+        np.role = merge_role(np.role.take(), appositive_role(toks, c0 + 1, comma - 1));
+        return Some(np);
+    }
+    np_backward(toks, lo, comma).filter(|np| matches!(np.kind, NpKind::Name | NpKind::Anon))
 }
 
 /// A description of a person that opens the clause at `lo` and ends right before the comma at
@@ -1023,7 +1044,31 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
                     && (description_before(toks, i, np.first - 1).is_some()
                         || (matches!(np.kind, NpKind::Pronoun | NpKind::Name)
                             && matches!(toks.f(i), "where" | "when" | "which" | "as" | "after" | "before")));
-                if np.first != i && !described {
+                // "“…,” Name, a spokeswoman for the ministry said": the appositive lacks its
+                // closing comma, so the description came out as the subject.
+                if np.kind == NpKind::Anon
+                    && np.first > i + 1
+                    && toks.kind(np.first - 1) == Some(K::Comma)
+                    && let Some(mut name) = np_backward(toks, i, np.first - 1)
+                    && name.kind == NpKind::Name
+                    && !name.role_only
+                    && name.first == i
+                    && !name.after_preposition
+                {
+                    name.role = merge_role(name.role.take(), clean_role(&np.written));
+                    np = name;
+                }
+                // "“…,” Inspector-General of Police, Punjab, Name said": a title whose parts
+                // are set off by commas, before the name.
+                let titled = np.kind == NpKind::Name
+                    && !np.role_only
+                    && np.first > i + 1
+                    && toks.kind(np.first - 1) == Some(K::Comma)
+                    && title_chain(toks, i, np.first - 1);
+                if titled && np.role.is_none() {
+                    np.role = clean_role(toks.span_text(i, np.first - 2));
+                }
+                if np.first != i && !described && !titled {
                     if !possessive_prefix(toks, i, np.first) {
                         return None;
                     }
@@ -1042,6 +1087,21 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
         }
     }
     None
+}
+
+/// Tokens `a..b` are a title written in parts ("Inspector-General of Police, Punjab"):
+/// capitalised words, commas and linking words only, opening with a role word.
+fn title_chain(toks: &Toks, a: usize, b: usize) -> bool {
+    let role_word = |i: usize| toks.f(i).split('-').any(is_role_word);
+    b > a
+        && b - a <= 12
+        && toks.is_cap(a)
+        && role_word(a)
+        && (a..b).all(|i| {
+            toks.kind(i) == Some(K::Comma)
+                || toks.is_cap(i)
+                || (toks.is_word(i) && matches!(toks.f(i), "of" | "for" | "and" | "the"))
+        })
 }
 
 /// "the network quoted Prime Minister X as saying", "the statement quoted X as warning": the
@@ -1113,6 +1173,13 @@ pub(crate) fn sentence_subject(toks: &Toks, s: usize, e: usize) -> Option<Np> {
         if j < e && j < i + 8 {
             i = j + 1;
         }
+    } else if let Some(c) = (i + 1..(i + 4).min(e)).find(|&c| !toks.is_cap(c))
+        && toks.kind(c) == Some(K::Colon)
+        && toks.is_cap(i)
+        && toks.is_cap(c + 1)
+    {
+        // A dateline in title case: "Amritsar: Governor X said …".
+        i = c + 1;
     }
     for _ in 0..2 {
         while i < e && !toks.is_word(i) {

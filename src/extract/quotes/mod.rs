@@ -219,10 +219,17 @@ impl<'a> Ctx<'a> {
                 let mut hit = self
                     .recent(pos, para)
                     .find(|c| {
-                        c.keys().any(|k| singular(k) == head)
-                            && !(single
-                                && lexicon::is_organisation_noun(head)
-                                && plural_description(&c.spk.name))
+                        // "the witness" after "an eyewitness": a compound ending in the head.
+                        c.keys().any(|k| {
+                            let k = singular(k);
+                            k == head
+                                || (head.len() >= 5
+                                    && c.spk.kind == SpeakerKind::Anonymous
+                                    && k.len() > head.len()
+                                    && k.ends_with(head))
+                        }) && !(single
+                            && lexicon::is_organisation_noun(head)
+                            && plural_description(&c.spk.name))
                     })
                     .or_else(|| self.by_distinct_title(&fold(&np.name), pos, para));
                 if hit.is_none() && lexicon::is_organisation_noun(head) {

@@ -584,3 +584,62 @@ fn a_first_name_alone_is_the_full_name_given_before() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].speaker, "Tariq Noor");
 }
+
+#[test]
+fn a_given_name_alone_after_a_passive_mention() {
+    // The full name appears only after "by", where no speaker is registered.
+    let t =
+        "The new road was opened on Monday by Governor Tomasz Wielki.\n\n\"Trade will double,\" Tomasz said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Tomasz Wielki");
+}
+
+#[test]
+fn name_then_unclosed_appositive_after_the_quote() {
+    let t = "The prisoner was freed on Monday. \"Yes, he has been freed,\" Lina Osei, a spokeswoman for the justice ministry said, without giving details.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Lina Osei");
+    assert_eq!(q[0].role.as_deref(), Some("spokeswoman for the justice ministry"));
+}
+
+#[test]
+fn who_said_after_an_appositive_names_the_speaker() {
+    let t = "The plan was criticised by Ivan Petrov, the envoy to the region, who said the governor \"should not have used the summit for attacks\".";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Ivan Petrov");
+}
+
+#[test]
+fn the_title_later_refers_to_the_named_holder() {
+    let t = "Kestrel President Anna Vale on Sunday rejected the offer.\n\nThe Kestrel President also praised the donors. \"Their support has no strings attached,\" she said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Anna Vale");
+}
+
+#[test]
+fn a_title_case_dateline_is_not_the_subject() {
+    let t = "Rivertown: Kestrel President Anna Vale on Sunday rejected the offer. \"No money can buy silence,\" Vale said.\n\nThe Kestrel President also praised the donors. \"Their support has no strings attached,\" she said.";
+    let q = run(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|q| q.speaker == "Anna Vale"), "{q:?}");
+}
+
+#[test]
+fn the_witness_after_an_eyewitness_is_the_same_person() {
+    let t = "An eyewitness said the gunman entered through the side door. Moments later, the witness said, the roof fell in. \"There was dust everywhere and people screaming,\" the witness added.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "eyewitness");
+}
+
+#[test]
+fn a_title_with_places_before_the_name_after_the_quote() {
+    let t = "\"The bomber struck near the exit gate,\" Inspector-General of Police, Northern Province, Tomas Arbel said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Tomas Arbel");
+}
