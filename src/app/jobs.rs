@@ -3,7 +3,10 @@
 //! channel once per frame and never waits.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+
+use rayon::prelude::*;
 
 use crate::analysis::search::SearchIndex;
 use crate::briefing::Briefing;
@@ -158,11 +161,21 @@ pub fn import(existing: Vec<Document>, paths: Vec<PathBuf>, waker: Waker) -> Res
         let mut docs = existing;
         let mut errors = Vec::new();
         let mut added = 0;
-        for (i, p) in paths.iter().enumerate() {
-            let _ =
-                tx.send(JobMsg::Progress(i as f32 / (n as f32 + 1.0), format!("Reading {}", p.display())));
-            w();
-            match corpus::load_path(p) {
+        // Files are read and cleaned on all cores; results keep the order of `paths`.
+        let done = AtomicUsize::new(0);
+        let loaded: Vec<_> = paths
+            .par_iter()
+            .map(|p| {
+                let r = corpus::load_path(p);
+                let i = done.fetch_add(1, Ordering::Relaxed) + 1;
+                let _ =
+                    tx.send(JobMsg::Progress(i as f32 / (n as f32 + 1.0), format!("Read {}", p.display())));
+                w();
+                r
+            })
+            .collect();
+        for r in loaded {
+            match r {
                 Ok(d) => {
                     docs.push(d);
                     added += 1;
