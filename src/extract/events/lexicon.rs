@@ -889,22 +889,6 @@ fn automaton(pats: &[&str]) -> Option<AhoCorasick> {
 /// Automaton over [`TRIGGERS`].
 pub static TRIGGER_AC: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| automaton(&TRIGGERS.iter().map(|t| t.pat).collect::<Vec<_>>()));
-/// Automaton over [`REACTION`].
-pub static REACTION_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(REACTION));
-/// Automaton over [`MODAL`].
-pub static MODAL_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(MODAL));
-/// Automaton over [`TREND`].
-pub static TREND_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TREND));
-/// Automaton over [`TREND_SD`].
-pub static TREND_SD_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TREND_SD));
-/// Automaton over [`TREND_SENTENCE`].
-pub static TREND_SENTENCE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TREND_SENTENCE));
-/// Automaton over [`HEDGE_SD`].
-pub static HEDGE_SD_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(HEDGE_SD));
-/// Automaton over [`OPINION`].
-pub static OPINION_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(OPINION));
-/// Automaton over [`HEDGE`].
-pub static HEDGE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(HEDGE));
 /// Automaton over [`TIME_CUES`].
 pub static TIME_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TIME_CUES));
 /// Word stems without which a sentence reports no death ("killed", "martyrdom", "lives").
@@ -912,14 +896,6 @@ pub const KILL_STEMS: &[&str] =
     &["kill", "dead", "died", "slain", "martyr", "perish", "neutrali", "eliminat", "lives", "death"];
 /// Automaton over [`KILL_STEMS`].
 pub static KILL_STEM_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(KILL_STEMS));
-/// Automaton over [`FUTURE`].
-pub static FUTURE_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(FUTURE));
-/// Automaton over [`FRESH`].
-pub static FRESH_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(FRESH));
-/// Automaton over [`CIVILIANS`].
-pub static CIVILIAN_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(CIVILIANS));
-/// Automaton over [`ARMED`].
-pub static ARMED_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(ARMED));
 
 /// True when `c` can be part of a word.
 pub fn is_word_char(c: char) -> bool {
@@ -940,8 +916,107 @@ pub fn has_substring(ac: &LazyLock<Option<AhoCorasick>>, lower: &str) -> bool {
     ac.as_ref().is_some_and(|ac| ac.is_match(lower))
 }
 
-/// Whether `lower` (already lower-cased) holds any pattern of `ac`, word-bounded.
-pub fn has_any(ac: &LazyLock<Option<AhoCorasick>>, lower: &str, left_only: bool) -> bool {
-    let Some(ac) = ac.as_ref() else { return false };
-    ac.find_iter(lower).any(|m| bounded(lower, m.start(), m.end(), left_only))
+/// The small lexicons a relevant sentence is checked against. They are scanned together, once
+/// per sentence ([`LexHits::scan`]), instead of once per question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    /// [`REACTION`].
+    Reaction,
+    /// [`MODAL`].
+    Modal,
+    /// [`TREND`].
+    Trend,
+    /// [`TREND_SD`].
+    TrendSd,
+    /// [`TREND_SENTENCE`].
+    TrendSentence,
+    /// [`HEDGE_SD`].
+    HedgeSd,
+    /// [`OPINION`].
+    Opinion,
+    /// [`HEDGE`].
+    Hedge,
+    /// [`TIME_CUES`].
+    Time,
+    /// [`FUTURE`].
+    Future,
+    /// [`FRESH`].
+    Fresh,
+    /// [`CIVILIANS`].
+    Civilian,
+    /// [`ARMED`].
+    Armed,
+}
+
+/// Each [`Lex`] with its patterns.
+const LEXES: &[(Lex, &[&str])] = &[
+    (Lex::Reaction, REACTION),
+    (Lex::Modal, MODAL),
+    (Lex::Trend, TREND),
+    (Lex::TrendSd, TREND_SD),
+    (Lex::TrendSentence, TREND_SENTENCE),
+    (Lex::HedgeSd, HEDGE_SD),
+    (Lex::Opinion, OPINION),
+    (Lex::Hedge, HEDGE),
+    (Lex::Time, TIME_CUES),
+    (Lex::Future, FUTURE),
+    (Lex::Fresh, FRESH),
+    (Lex::Civilian, CIVILIANS),
+    (Lex::Armed, ARMED),
+];
+
+/// One automaton over every pattern of [`LEXES`] (a pattern listed twice keeps both ids),
+/// with the lexicon of each pattern id. Overlapping search reports every occurrence.
+static COMBINED: LazyLock<Option<(AhoCorasick, Vec<Lex>)>> = LazyLock::new(|| {
+    let mut pats: Vec<&str> = Vec::new();
+    let mut owner: Vec<Lex> = Vec::new();
+    for (lex, list) in LEXES {
+        for p in *list {
+            pats.push(p);
+            owner.push(*lex);
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&pats)
+        .ok()?;
+    Some((ac, owner))
+});
+
+/// Every occurrence of a [`Lex`] pattern in one lower-cased sentence: (lexicon, start, end).
+#[derive(Debug, Default)]
+pub struct LexHits {
+    hits: Vec<(Lex, usize, usize)>,
+}
+
+impl LexHits {
+    /// Scan `lower` (lower-cased text) once for all the lexicons.
+    pub fn scan(lower: &str) -> Self {
+        let mut hits = Vec::new();
+        if let Some((ac, owner)) = COMBINED.as_ref()
+            && let Ok(iter) = ac.try_find_overlapping_iter(lower)
+        {
+            for m in iter {
+                if let Some(&lex) = owner.get(m.pattern().as_usize()) {
+                    hits.push((lex, m.start(), m.end()));
+                }
+            }
+        }
+        LexHits { hits }
+    }
+
+    /// Whether `text[from..to]` (the text scanned) holds a pattern of `lex`, word-bounded
+    /// within that slice (`left_only`: only on the left, for stems).
+    pub fn any(&self, lex: Lex, text: &str, (from, to): (usize, usize), left_only: bool) -> bool {
+        let Some(slice) = text.get(from..to) else { return false };
+        self.hits.iter().any(|&(l, s, e)| {
+            l == lex && s >= from && e <= to && bounded(slice, s - from, e - from, left_only)
+        })
+    }
+
+    /// Whether `text[from..to]` holds a pattern of `lex` anywhere, word boundaries or not.
+    pub fn substring(&self, lex: Lex, text: &str, (from, to): (usize, usize)) -> bool {
+        text.get(from..to).is_some() && self.hits.iter().any(|&(l, s, e)| l == lex && s >= from && e <= to)
+    }
 }

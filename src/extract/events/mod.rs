@@ -23,11 +23,11 @@ mod lexicon;
 mod locs;
 mod numbers;
 
-use std::cell::LazyCell;
+use std::cell::{LazyCell, OnceCell};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use lexicon::{Cond, Kind};
+use lexicon::{Cond, Kind, Lex, LexHits};
 use numbers::{Deaths, VictimClass, Word};
 
 use super::{Event, Location, actors, dates, places};
@@ -64,6 +64,8 @@ struct Sent<'a> {
     relevant: bool,
     /// Whether it holds a death word (else no death figure is looked for).
     deaths_possible: bool,
+    /// Occurrences of the small lexicons in `open`, scanned on first use.
+    lex: OnceCell<LexHits>,
 }
 
 impl Sent<'_> {
@@ -83,6 +85,21 @@ impl Sent<'_> {
             return (0, 0);
         }
         (self.words[from].start, self.words[to - 1].end)
+    }
+    fn lex(&self) -> &LexHits {
+        self.lex.get_or_init(|| LexHits::scan(&self.open))
+    }
+    /// Whether the open text holds a word-bounded pattern of `lex`.
+    fn has(&self, lex: Lex) -> bool {
+        self.lex().any(lex, &self.open, (0, self.open.len()), false)
+    }
+    /// Whether the open text of byte range `range` holds a word-bounded pattern of `lex`.
+    fn has_in(&self, lex: Lex, range: (usize, usize)) -> bool {
+        self.lex().any(lex, &self.open, range, false)
+    }
+    /// Whether the open text of byte range `range` holds a pattern of `lex`, bounded or not.
+    fn has_sub_in(&self, lex: Lex, range: (usize, usize)) -> bool {
+        self.lex().substring(lex, &self.open, range)
     }
 }
 
@@ -316,7 +333,17 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         // A death word alone makes the sentence relevant: the trigger scan is then not needed.
         let relevant = deaths_possible || lexicon::TRIGGER_AC.as_ref().is_some_and(|ac| ac.is_match(&open));
         let words = if relevant { numbers::words(t) } else { Vec::new() };
-        out.push(Sent { idx: out.len(), span, text: t, open, words, quoted, relevant, deaths_possible });
+        out.push(Sent {
+            idx: out.len(),
+            span,
+            text: t,
+            open,
+            words,
+            quoted,
+            relevant,
+            deaths_possible,
+            lex: OnceCell::new(),
+        });
     }
     out
 }
@@ -423,18 +450,12 @@ fn strip_credit(t: &str) -> &str {
     t
 }
 
-/// Words `[from, to)` of the open (unquoted, lower-case) text.
-fn open_slice<'a>(s: &'a Sent, from: usize, to: usize) -> &'a str {
-    let (a, b) = s.word_range(from, to);
-    s.open.get(a..b).unwrap_or("")
-}
-
 fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
     if !s.relevant {
         return;
     }
     let deaths = if s.deaths_possible { numbers::find_deaths_in(s.text, &s.words) } else { Vec::new() };
-    let cands = if is_statement_sentence(s.text) && !lexicon::has_any(&lexicon::OPINION_AC, &s.open, false) {
+    let cands = if is_statement_sentence(s.text) && !s.has(Lex::Opinion) {
         candidates(s, ctx, !deaths.is_empty())
     } else {
         Vec::new()
@@ -447,19 +468,17 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
     let claimant = claimant(s, &actors_found);
     let has_deaths = !deaths.is_empty();
     // "In another attack", "separately", "elsewhere": a new event, not a follow-up.
-    let fresh = lexicon::has_any(&lexicon::FRESH_AC, &s.open, false) && !fresh_is_a_person(&s.open);
+    let fresh = s.has(Lex::Fresh) && !fresh_is_a_person(&s.open);
     // Needed only when a new event opens: computed on first use.
-    let civilians = LazyCell::new(|| lexicon::has_any(&lexicon::CIVILIAN_AC, &s.open, false));
-    let armed_target = LazyCell::new(|| lexicon::has_any(&lexicon::ARMED_AC, &s.open, false));
+    let civilians = LazyCell::new(|| s.has(Lex::Civilian));
+    let armed_target = LazyCell::new(|| s.has(Lex::Armed));
     let cross = LazyCell::new(|| {
         s.open.contains("cross-border")
             || s.open.contains("across the border")
             || s.open.contains("border")
             || s.open.contains("bilateral")
     });
-    let time_cue = LazyCell::new(|| {
-        lexicon::has_any(&lexicon::TIME_AC, &s.open, false) || !years_in(&s.open).is_empty()
-    });
+    let time_cue = LazyCell::new(|| s.has(Lex::Time) || !years_in(&s.open).is_empty());
     let named = LazyCell::new(|| !actors_found.is_empty() || has_named(s));
 
     // (event index, new?, trigger start)
@@ -588,10 +607,7 @@ fn fresh_is_a_person(open: &str) -> bool {
 /// A sentence that only gives a death toll completes the violent event reported in the two
 /// sentences before it ("“Two soldiers lost their lives,” the army said.").
 fn follow_up_deaths(s: &Sent, deaths: &[Deaths], events: &mut [Building]) {
-    if deaths.is_empty()
-        || lexicon::has_substring(&lexicon::TREND_AC, &s.open)
-        || lexicon::has_any(&lexicon::OPINION_AC, &s.open, false)
-    {
+    if deaths.is_empty() || s.has_sub_in(Lex::Trend, (0, s.open.len())) || s.has(Lex::Opinion) {
         return;
     }
     if let Some(e) = events.iter_mut().rev().take(8).find(|e| e.kind.is_violent() && s.idx <= e.last + 2) {
@@ -977,9 +993,9 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     // Sentence-wide cues, each computed the first time a trigger needs it.
     let has_border = LazyCell::new(|| s.open.contains("border") || s.open.contains("crossing"));
     let weapon = LazyCell::new(|| sentence_weapon(s));
-    let hedged = LazyCell::new(|| lexicon::has_any(&lexicon::HEDGE_AC, &s.open, false));
-    let hedged_sd = LazyCell::new(|| lexicon::has_any(&lexicon::HEDGE_SD_AC, &s.open, false));
-    let background = LazyCell::new(|| lexicon::has_substring(&lexicon::TREND_SENTENCE_AC, &s.open));
+    let hedged = LazyCell::new(|| s.has(Lex::Hedge));
+    let hedged_sd = LazyCell::new(|| s.has(Lex::HedgeSd));
+    let background = LazyCell::new(|| s.has_sub_in(Lex::TrendSentence, (0, s.open.len())));
     let about_violence = LazyCell::new(|| {
         ["the incident", "the attack", "the blast", "the explosion", "the bombing", "the clash", "the strike"]
             .iter()
@@ -987,13 +1003,13 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     });
     // No date, no place below the country: what a generic plural needs around it.
     let generic_context = LazyCell::new(|| {
-        !lexicon::has_any(&lexicon::TIME_AC, &s.open, false)
+        !s.has(Lex::Time)
             && years_in(&s.open).is_empty()
             && dates::find_dates(s.text, None, None).is_empty()
             && places::find_places(s.text).iter().all(|m| m.place.kind == "country")
     });
     let reaction = LazyCell::new(|| {
-        lexicon::has_substring(&lexicon::REACTION_AC, &s.open)
+        s.has_sub_in(Lex::Reaction, (0, s.open.len()))
             // "an emergency has been imposed at the district hospital"
             || (s.open.contains("emergency") && s.open.contains("hospital"))
     });
@@ -1082,7 +1098,7 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
             kind = k;
         }
         // Hypothetical, negated, intended or advocated.
-        if lexicon::has_any(&lexicon::MODAL_AC, open_slice(s, wi.saturating_sub(6), wi), false) {
+        if s.has_in(Lex::Modal, s.word_range(wi.saturating_sub(6), wi)) {
             continue;
         }
         let prev = wi.checked_sub(1).map(|p| s.words[p].lower.as_str()).unwrap_or("");
@@ -1098,15 +1114,12 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
             continue;
         }
         // Trend or background around the trigger.
-        let around = open_slice(s, wi.saturating_sub(8), wend + 12);
-        let trend = if kind.is_violent() { &lexicon::TREND_AC } else { &lexicon::TREND_SD_AC };
+        let around = s.word_range(wi.saturating_sub(8), wend + 12);
+        let trend = if kind.is_violent() { Lex::Trend } else { Lex::TrendSd };
         // A bare death report is weak: any trend marker in the sentence disqualifies it
         // ("a surge in attacks …, with 1,500 people killed last year").
-        let scope = if kind == Kind::Kill { s.open.as_str() } else { around };
-        if lexicon::has_substring(trend, scope)
-            || (kind.is_violent() && *background)
-            || lexicon::has_any(&lexicon::FUTURE_AC, around, false)
-        {
+        let scope = if kind == Kind::Kill { (0, s.open.len()) } else { around };
+        if s.has_sub_in(trend, scope) || (kind.is_violent() && *background) || s.has_in(Lex::Future, around) {
             continue;
         }
         if !kind.is_violent() && *hedged_sd {
