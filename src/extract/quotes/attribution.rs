@@ -718,6 +718,25 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
             if toks.kind(c) != Some(K::Comma) {
                 continue;
             }
+            // "The spokesman for X, Name, in talks with Y, said": a description, the name, then
+            // a parenthetical.
+            if let Some(mut np) = np_backward(toks, lo, c)
+                && np.kind == NpKind::Name
+                && !np.role_only
+                && !np.after_preposition
+                && np.first > lo + 1
+                && toks.kind(np.first - 1) == Some(K::Comma)
+                && !appositive_start(toks, c + 1)
+                // After an opening adverbial or not: "Meanwhile, spokesman for X, Name, …".
+                && let Some(d) = description_before(toks, lo, np.first - 1).or_else(|| {
+                    (toks.is_word(lo) && toks.kind(lo + 1) == Some(K::Comma) && lo + 2 < np.first - 1)
+                        .then(|| description_before(toks, lo + 2, np.first - 1))
+                        .flatten()
+                })
+            {
+                np.role = merge_role(clean_role(&d.written), np.role.take());
+                return Some(np);
+            }
             if let Some(mut np) = np_backward(toks, lo, c)
                 && !np.after_preposition
                 && np.kind != NpKind::Pronoun
@@ -981,7 +1000,12 @@ pub(crate) fn find_pre(toks: &Toks, s: usize, k: usize) -> Option<Attr> {
     }
     if k > s && toks.kind(k - 1) == Some(K::Colon) {
         let lo = clause_start(toks, s, k - 1);
-        if let Some(np) = np_backward(toks, lo, k - 1)
+        // A dateline ("WASHINGTON, UNITED STATES:") introduces the story, not a speaker.
+        let dateline = (lo..k - 1).all(|i| {
+            toks.kind(i) == Some(K::Comma) || (toks.is_word(i) && !toks.s(i).chars().any(char::is_lowercase))
+        });
+        if !dateline
+            && let Some(np) = np_backward(toks, lo, k - 1)
             && np.kind != NpKind::Pronoun
             && !np.after_preposition
         {

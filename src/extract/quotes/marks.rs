@@ -131,6 +131,9 @@ fn glyph_at(bytes: &[u8], i: usize) -> Option<(usize, Glyph)> {
         0xEF if bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2) == Some(&0x82) => {
             Some((3, Glyph::Either))
         }
+        // Typewriter style: two apostrophes for a double mark (''…''), two back-ticks to open.
+        b'\'' if bytes.get(i + 1) == Some(&b'\'') => Some((2, Glyph::Either)),
+        b'`' if bytes.get(i + 1) == Some(&b'`') => Some((2, Glyph::Open)),
         _ => None,
     }
 }
@@ -165,9 +168,15 @@ fn closer_after(c: char) -> bool {
 fn marks_in(text: &str, p: Span) -> Vec<Mark> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    // Marks start with `"`, E2, C2 or EF (full-width, rare, searched apart): jump between them.
+    // Marks start with `"`, E2, C2, or (rare, searched apart) EF for full-width marks and
+    // doubled apostrophes or back-ticks: jump between them.
     let next_rare = |from: usize| {
-        bytes.get(from..p.end).and_then(|h| memchr::memchr(0xEF, h)).map_or(p.end, |x| from + x)
+        bytes.get(from..p.end).map_or(p.end, |h| {
+            let full = memchr::memchr(0xEF, h).unwrap_or(h.len());
+            let apos = memchr::memmem::find(h, b"''").unwrap_or(h.len());
+            let ticks = memchr::memmem::find(h, b"``").unwrap_or(h.len());
+            from + full.min(apos).min(ticks)
+        })
     };
     let next_common = |from: usize| {
         bytes.get(from..p.end).and_then(|h| memchr::memchr3(b'"', 0xE2, 0xC2, h)).map_or(p.end, |x| from + x)

@@ -207,9 +207,10 @@ impl<'a> Ctx<'a> {
                 };
                 self.recent(pos, para).find(fits).map(|c| (c.spk.clone(), 0.8))
             }
+            // "the statement said": the body that issued one, not a news outlet reporting it.
             NpKind::DocRef => self
                 .recent(pos, para)
-                .find(|c| c.spoke && c.spk.kind == SpeakerKind::Institution)
+                .find(|c| c.spoke && c.spk.kind == SpeakerKind::Institution && !news_outlet(&c.spk.name))
                 .or_else(|| self.recent(pos, para).find(|c| c.spoke && para.saturating_sub(c.para) <= 1))
                 .map(|c| (c.spk.clone(), 0.75)),
             NpKind::Anon if np.definite => {
@@ -453,9 +454,19 @@ impl<'a> Ctx<'a> {
             && toks.is_word(k - 1)
             && toks.f(k - 1) == "as"
             && (k.saturating_sub(5).max(s)..k - 1).any(|i| toks.is_word(i) && is_naming_verb(toks.f(i)));
+        // "remain on “high alert”", "carrying out “routine surveillance”", "a “major step”":
+        // two words after a preposition or an article name a state or a term.
+        let term = words <= 2
+            && k > s
+            && toks.is_word(k - 1)
+            && matches!(
+                toks.f(k - 1),
+                "on" | "in" | "out" | "under" | "into" | "of" | "as" | "a" | "an" | "the"
+            );
         let label = k > s
             && toks.is_word(k - 1)
             && (is_label_introducer(toks.f(k - 1))
+                || term
                 || named_as
                 || ((k.saturating_sub(3).max(s)..k).any(|i| is_work_noun(toks.f(i))) && title_like(&text)));
         let pre = if starts { None } else { attribution::find_pre(toks, s, k) };
@@ -628,6 +639,13 @@ impl<'a> Ctx<'a> {
         let kind = speakers::classify(line);
         (kind == SpeakerKind::Person).then(|| Spk { name: line.to_string(), kind, role: None })
     }
+}
+
+/// A news outlet by its name ("Xinhua news agency", "state television", "Radio Kabul").
+fn news_outlet(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        matches!(fold(w).as_str(), "news" | "newspaper" | "broadcaster" | "television" | "tv" | "radio")
+    })
 }
 
 /// "Two Afghan policemen", "security officials": a description of several people, which "he"

@@ -643,3 +643,50 @@ fn a_title_with_places_before_the_name_after_the_quote() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].speaker, "Tomas Arbel");
 }
+
+#[test]
+fn description_name_then_a_parenthetical_before_said() {
+    let t = "Meanwhile, spokesman for the river authority, Lena Moss, in talks with reporters, said the dam would hold.\n\n\"We will open the spillway at noon,\" she added.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Lena Moss");
+    let t = "A village elder from Marwick, Tomas Hale, told reporters the march was peaceful.\n\n\"Nobody listens to us,\" he said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Tomas Hale");
+}
+
+#[test]
+fn the_statement_is_not_the_news_agency_reporting_it() {
+    let t = "Gunmen fired on a border post, the army's media wing said in a statement. Two attackers were killed, the Orbis news agency reported.\n\n\"We condemn the use of foreign soil for attacks,\" said the statement.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(!q[0].speaker.to_lowercase().contains("orbis"), "{q:?}");
+}
+
+#[test]
+fn doubled_apostrophes_close_a_quotation() {
+    let t = "\u{201c}Officials have ignored our demands. We ask the council to act,'' farmer Ravi Dunn said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].text, "Officials have ignored our demands. We ask the council to act,");
+}
+
+#[test]
+fn a_capitals_dateline_before_a_colon_is_not_the_speaker() {
+    let t = "RIVERTOWN, NORTHLAND: \u{201c}We will keep working with our partners,\u{201d} said Ivo Lind, a Spokesman for the Northland (NL) Foreign Office on Tuesday.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Ivo Lind");
+}
+
+#[test]
+fn two_words_after_a_preposition_or_article_are_a_term() {
+    let t = "Minister Ivo Lind said all border units had been told to remain on \u{201c}high alert\u{201d} until further notice.";
+    assert!(run(t).is_empty(), "{:?}", run(t));
+    let t = "Minister Ivo Lind called the deal a \u{201c}major step\u{201d} for both countries.";
+    assert!(run(t).is_empty(), "{:?}", run(t));
+    // Words said stay quotes.
+    let t = "Minister Ivo Lind vowed to respond with \u{201c}full force\u{201d} to any attack.";
+    assert_eq!(run(t).len(), 1);
+}
