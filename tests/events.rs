@@ -545,3 +545,25 @@ fn an_unplaced_locality_right_after_an_event_is_part_of_it() {
     );
     assert_eq!(evs.len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn photo_captions_are_not_reports() {
+    let evs = events(
+        "In this photo taken Sunday, officials inspect a checkpoint attacked by gunmen in Lakeside.\n\n\
+         Soldiers cordon off the site of a bomb attack in Hillside on May 3, 2014. PHOTO: AFP\n\n\
+         A suicide bomber struck a police checkpoint in Lakeside on Monday, killing four officers.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].evidence.starts_with("A suicide bomber"));
+}
+
+#[test]
+fn an_unplaced_undated_claim_right_after_an_attack_is_another_account_of_it() {
+    let evs = events(
+        "Gunmen attacked an army post in Lakeside on Monday, killing six soldiers, officials said. \
+         The militant group said it killed 20 soldiers in an early morning raid.",
+    );
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    // The most conservative figure stands.
+    assert_eq!(evs[0].fatalities, Some(6), "{evs:#?}");
+}

@@ -331,7 +331,8 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
             String::from_utf8(bytes).unwrap_or_else(|_| t.to_ascii_lowercase())
         };
         // A death word alone makes the sentence relevant: the trigger scan is then not needed.
-        let relevant = deaths_possible || lexicon::TRIGGER_AC.as_ref().is_some_and(|ac| ac.is_match(&open));
+        let relevant = (deaths_possible || lexicon::TRIGGER_AC.as_ref().is_some_and(|ac| ac.is_match(&open)))
+            && !in_caption(text, span);
         let words = if relevant { numbers::words(t) } else { Vec::new() };
         out.push(Sent {
             idx: out.len(),
@@ -346,6 +347,32 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         });
     }
     out
+}
+
+/// Whether the line holding `span` is a photo caption ("Soldiers cordon off the site …
+/// PHOTO: AFP", "In this photo taken Tuesday, …"): it shows what the story tells, it is no
+/// report of its own. (A bare credit after a dash, "….—AP", also ends stories: not used.)
+fn in_caption(text: &str, span: Span) -> bool {
+    let b = text.as_bytes();
+    let from = b.get(..span.start).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |i| i + 1);
+    let to = b.get(span.end..).and_then(|h| memchr::memchr(b'\n', h)).map_or(b.len(), |i| span.end + i);
+    let Some(line) = text.get(from..to) else { return false };
+    let lower = line.to_ascii_lowercase();
+    const MARKERS: &[&str] = &[
+        "photo:",
+        "photo credit",
+        "(photo",
+        "/ photo",
+        "handout photo",
+        "in this photo",
+        "undated photo",
+        "file photo",
+        "twitter photo",
+        "ap photo",
+        "afp photo",
+        "getty images",
+    ];
+    MARKERS.iter().any(|m| lower.contains(m))
 }
 
 /// "In May 2021, a bomber killed …": the month, not the modal verb "may" that marks a
@@ -526,6 +553,19 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
                     }
                 }
                 e.last = s.idx;
+                touched.push((t, false, c.at.0));
+            }
+            // "The group said it killed 35 soldiers in a raid": an undated, unplaced toll right
+            // after a violent event is a further (or conflicting) account of it.
+            None if c.kind.is_violent()
+                && has_deaths
+                && !c.definite
+                && c.places.is_empty()
+                && c.date.is_none()
+                && !fresh
+                && let Some(t) = events.iter().rposition(|e| e.kind.is_violent() && s.idx <= e.last + 2) =>
+            {
+                events[t].last = s.idx;
                 touched.push((t, false, c.at.0));
             }
             None => {
