@@ -357,6 +357,11 @@ fn in_caption(text: &str, span: Span) -> bool {
     let from = b.get(..span.start).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |i| i + 1);
     let to = b.get(span.end..).and_then(|h| memchr::memchr(b'\n', h)).map_or(b.len(), |i| span.end + i);
     let Some(line) = text.get(from..to) else { return false };
+    // Every marker holds "hoto" or "etty" in some case: most lines are let go at once.
+    let hint = |n: &[u8]| memchr::memmem::find(line.as_bytes(), n).is_some();
+    if !(hint(b"hoto") || hint(b"HOTO") || hint(b"etty") || hint(b"ETTY")) {
+        return false;
+    }
     let lower = line.to_ascii_lowercase();
     const MARKERS: &[&str] = &[
         "photo:",

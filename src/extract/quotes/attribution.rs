@@ -1035,7 +1035,10 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
     }
     if toks.is_cue(i) {
         // Inverted: "“…,” said the minister."
-        let np = np_forward(toks, i + 1, e)?;
+        let mut np = np_forward(toks, i + 1, e)?;
+        if let Some(named) = self_named(toks, &np, e) {
+            np = named;
+        }
         return Some(Attr {
             np: Some(np),
             cue: Some(toks.s(i).to_string()),
@@ -1126,6 +1129,26 @@ fn title_chain(toks: &Toks, a: usize, b: usize) -> bool {
                 || toks.is_cap(i)
                 || (toks.is_word(i) && matches!(toks.f(i), "of" | "for" | "and" | "the"))
         })
+}
+
+/// "one witness, who identified himself as Khushal": the name a described speaker gives,
+/// with the description as the role.
+fn self_named(toks: &Toks, np: &Np, e: usize) -> Option<Np> {
+    if np.kind != NpKind::Anon || toks.kind(np.last + 1) != Some(K::Comma) || toks.f(np.last + 2) != "who" {
+        return None;
+    }
+    let from = np.last + 3;
+    let ask = (from..(from + 6).min(e)).find(|&k| toks.f(k) == "as")?;
+    let names = (from..ask).any(|k| matches!(toks.f(k), "identified" | "gave" | "named" | "introduced"));
+    if !names || !toks.is_cap(ask + 1) {
+        return None;
+    }
+    let mut name = np_forward(toks, ask + 1, e)?;
+    if name.kind != NpKind::Name || name.role_only {
+        return None;
+    }
+    name.role = merge_role(name.role.take(), clean_role(&np.name));
+    Some(name)
 }
 
 /// "the network quoted Prime Minister X as saying", "the statement quoted X as warning": the

@@ -306,7 +306,17 @@ impl<'a> Ctx<'a> {
                         lexicon::is_outlet_word(&buf)
                     })
                 };
-                if outlet(&np.written) || np.role.as_deref().is_some_and(&mut outlet) {
+                // The role's head noun, before any complement: "a private broadcaster" is an
+                // outlet, "the owner of a travel agency" a person.
+                let role_head = np.role.as_deref().map(|r| {
+                    r.split_whitespace()
+                        .take_while(|w| {
+                            !matches!(*w, "of" | "for" | "in" | "at" | "with" | "from" | "on" | "to")
+                        })
+                        .last()
+                        .unwrap_or("")
+                });
+                if outlet(&np.written) || role_head.is_some_and(&mut outlet) {
                     kind = SpeakerKind::Institution;
                 }
                 Some((Spk { name, kind, role: np.role.clone() }, 0.9))

@@ -690,3 +690,20 @@ fn two_words_after_a_preposition_or_article_are_a_term() {
     let t = "Minister Ivo Lind vowed to respond with \u{201c}full force\u{201d} to any attack.";
     assert_eq!(run(t).len(), 1);
 }
+
+#[test]
+fn a_person_whose_role_names_an_agency_is_still_a_person() {
+    let t = "Rana Vos, a student, said she hid in a classroom. \"They were shooting at everyone,\" she said.\n\nIlan Moor, the owner of a travel agency, visited the city hospital. \"A lot of them were children,\" he said.";
+    let q = run(t);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].speaker, "Ilan Moor");
+}
+
+#[test]
+fn a_witness_who_gives_a_name_is_that_person() {
+    let t = "\"I heard the blast and ran outside,\" said one witness, who identified himself as Tarek.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Tarek");
+    assert_eq!(q[0].role.as_deref(), Some("witness"));
+}
