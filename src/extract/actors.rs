@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use super::lexicon::Matcher;
+use super::lexicon::{Hit, Matcher};
 use crate::corpus::Span;
 
 /// An actor mention.
@@ -100,12 +100,20 @@ pub fn find_actors(text: &str) -> Vec<ActorMention> {
 /// Known actors in `text` as (byte span, canonical name): [`find_actors`] without the
 /// owned strings.
 pub(crate) fn find_actor_names(text: &str) -> Vec<(Span, &'static str)> {
+    names_from(lexicon().matcher.find(text))
+}
+
+/// [`find_actor_names`] from the actor matcher's hits.
+pub(crate) fn names_from(hits: Vec<Hit>) -> Vec<(Span, &'static str)> {
     let lex = lexicon();
-    lex.matcher
-        .find(text)
-        .into_iter()
+    hits.into_iter()
         .filter_map(|h| Some((Span::new(h.start, h.end), lex.actors.get(h.entry)?.canonical)))
         .collect()
+}
+
+/// The (alias, actor index) pairs the actor matcher is built from.
+pub(crate) fn alias_pairs() -> Vec<(&'static str, usize)> {
+    lexicon().actors.iter().enumerate().flat_map(|(i, a)| a.aliases.iter().map(move |al| (*al, i))).collect()
 }
 
 /// Canonical name for an alias ("Khawarij" → "TTP", "Inter-Services Public Relations" → "ISPR"),

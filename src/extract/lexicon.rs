@@ -25,6 +25,8 @@ enum CaseRule {
 /// One pattern: the entry it names and its case rule.
 #[derive(Debug, Clone)]
 struct Pattern {
+    /// Which lexicon of a joint matcher the pattern belongs to ([`Matcher::joint`]).
+    set: usize,
     entry: usize,
     rule: CaseRule,
     text: String,
@@ -65,21 +67,28 @@ impl Matcher {
     /// Compile the aliases. Empty aliases are ignored; an alias with an apostrophe is added
     /// in both the straight and the curly form.
     pub(crate) fn new<'a>(aliases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
+        Self::joint(vec![aliases.into_iter().collect()])
+    }
+
+    /// One automaton over several lexicons (`sets[k]`: its aliases with their entries), for
+    /// [`Matcher::find_sets`]: one scan of a text finds the matches of every lexicon.
+    pub(crate) fn joint(sets: Vec<Vec<(&str, usize)>>) -> Self {
         let mut patterns = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for (alias, entry) in aliases {
-            let alias = alias.trim();
-            if alias.is_empty() {
-                continue;
-            }
-            let mut forms = vec![alias.to_string()];
-            if alias.contains('\'') {
-                forms.push(alias.replace('\'', "’"));
-            }
-            for f in forms {
-                // The first entry to claim an alias (in the same case form) keeps it.
-                if seen.insert(f.clone()) {
-                    patterns.push(Pattern { entry, rule: case_rule(&f), text: f });
+        for (set, aliases) in sets.into_iter().enumerate() {
+            let mut seen = std::collections::HashSet::new();
+            for (alias, entry) in aliases {
+                let alias = alias.trim();
+                if alias.is_empty() {
+                    continue;
+                }
+                let mut forms = vec![alias.to_string()];
+                if alias.contains('\'') {
+                    forms.push(alias.replace('\'', "’"));
+                }
+                for f in forms {
+                    if seen.insert(f.clone()) {
+                        patterns.push(Pattern { set, entry, rule: case_rule(&f), text: f });
+                    }
                 }
             }
         }
@@ -95,28 +104,37 @@ impl Matcher {
 
     /// All accepted matches, leftmost-longest, non-overlapping, in text order.
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        let Some(ac) = &self.ac else { return Vec::new() };
-        let mut cands: Vec<Hit> = Vec::new();
-        let Ok(iter) = ac.try_find_overlapping_iter(text) else { return Vec::new() };
+        self.find_sets::<1>(text).into_iter().next().unwrap_or_default()
+    }
+
+    /// The matches of each of the first `N` lexicons of a joint matcher in `text`, from one
+    /// scan; each list is what a matcher of that lexicon alone finds.
+    pub(crate) fn find_sets<const N: usize>(&self, text: &str) -> [Vec<Hit>; N] {
+        let mut out: [Vec<Hit>; N] = std::array::from_fn(|_| Vec::new());
+        let Some(ac) = &self.ac else { return out };
+        let mut cands: [Vec<Hit>; N] = std::array::from_fn(|_| Vec::new());
+        let Ok(iter) = ac.try_find_overlapping_iter(text) else { return out };
         for m in iter {
             let (s, e) = (m.start(), m.end());
             let Some(p) = self.patterns.get(m.pattern().as_usize()) else { continue };
+            let Some(set) = cands.get_mut(p.set) else { continue };
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                 continue;
             }
             if !word_boundary(text, s, e) || !case_ok(&text[s..e], p) {
                 continue;
             }
-            cands.push(Hit { start: s, end: e, entry: p.entry });
+            set.push(Hit { start: s, end: e, entry: p.entry });
         }
-        // Leftmost first, then longest.
-        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
-        let mut last_end = 0;
-        for h in cands {
-            if h.start >= last_end {
-                last_end = h.end;
-                out.push(h);
+        for (mut cands, out) in cands.into_iter().zip(out.iter_mut()) {
+            cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+            out.reserve(cands.len());
+            let mut last_end = 0;
+            for h in cands {
+                if h.start >= last_end {
+                    last_end = h.end;
+                    out.push(h);
+                }
             }
         }
         out

@@ -123,6 +123,8 @@ const ADJACENT: &[(&str, &[&str])] = &[
 struct Gazetteer {
     places: Vec<Place>,
     matcher: Matcher,
+    /// (alias, entry) pairs the matcher was built from (for the joint matcher).
+    pairs: Vec<(&'static str, usize)>,
     /// lower-case alias → first entry.
     by_alias: HashMap<String, usize>,
     /// (lower-case name or alias, kind) → entry.
@@ -181,9 +183,9 @@ fn gazetteer() -> &'static Gazetteer {
                 pairs.push((*a, i));
             }
         }
-        let matcher = Matcher::new(pairs);
+        let matcher = Matcher::new(pairs.iter().copied());
         let places = rows.into_iter().map(|(p, _)| p).collect();
-        Gazetteer { places, matcher, by_alias, by_alias_kind }
+        Gazetteer { places, matcher, pairs, by_alias, by_alias_kind }
     })
 }
 
@@ -228,9 +230,24 @@ fn bracket_alias_after(g: &Gazetteer, text: &str, end: usize, entry: usize) -> O
 
 /// Find gazetteer places in `text`, longest match first, non-overlapping.
 pub fn find_places(text: &str) -> Vec<PlaceMention> {
+    places_from(text, gazetteer().matcher.find(text))
+}
+
+/// Gazetteer places and known actors in `text` from one scan: what [`find_places`] and
+/// [`super::actors::find_actor_names`] return.
+pub(crate) fn find_places_and_actors(text: &str) -> (Vec<PlaceMention>, Vec<(Span, &'static str)>) {
+    static JOINT: OnceLock<Matcher> = OnceLock::new();
+    let joint =
+        JOINT.get_or_init(|| Matcher::joint(vec![gazetteer().pairs.clone(), super::actors::alias_pairs()]));
+    let [places, actors] = joint.find_sets::<2>(text);
+    (places_from(text, places), super::actors::names_from(actors))
+}
+
+/// [`find_places`] from the gazetteer matcher's hits.
+fn places_from(text: &str, hits: Vec<super::lexicon::Hit>) -> Vec<PlaceMention> {
     let g = gazetteer();
     let mut out = Vec::new();
-    for h in g.matcher.find(text) {
+    for h in hits {
         let mut entry = h.entry;
         let mut end = h.end;
         if let Some((n, kind)) = kind_word_after(text, end) {

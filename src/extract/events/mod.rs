@@ -66,7 +66,12 @@ struct Sent<'a> {
     deaths_possible: bool,
     /// Occurrences of the small lexicons in `open`, scanned on first use.
     lex: OnceCell<LexHits>,
+    /// Gazetteer places and known actors in `text`, from one scan on first use.
+    names: OnceCell<PlacesAndActors>,
 }
+
+/// What [`places::find_places_and_actors`] finds in a sentence.
+type PlacesAndActors = (Vec<places::PlaceMention>, Vec<(Span, &'static str)>);
 
 impl Sent<'_> {
     fn is_quoted(&self, b: usize) -> bool {
@@ -85,6 +90,9 @@ impl Sent<'_> {
             return (0, 0);
         }
         (self.words[from].start, self.words[to - 1].end)
+    }
+    fn names(&self) -> &PlacesAndActors {
+        self.names.get_or_init(|| places::find_places_and_actors(self.text))
     }
     fn lex(&self) -> &LexHits {
         self.lex.get_or_init(|| LexHits::scan(&self.open))
@@ -344,6 +352,7 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
             relevant,
             deaths_possible,
             lex: OnceCell::new(),
+            names: OnceCell::new(),
         });
     }
     out
@@ -920,7 +929,7 @@ fn has_named(s: &Sent) -> bool {
 /// Canonical actors named outside quotes, in order, without repeats.
 fn sentence_actors(s: &Sent) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for (span, canonical) in actors::find_actor_names(s.text) {
+    for &(span, canonical) in &s.names().1 {
         if s.is_quoted(span.start) {
             continue;
         }
@@ -1051,7 +1060,7 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
         !s.has(Lex::Time)
             && years_in(&s.open).is_empty()
             && dates::find_dates(s.text, None, None).is_empty()
-            && places::find_places(s.text).iter().all(|m| m.place.kind == "country")
+            && s.names().0.iter().all(|m| m.place.kind == "country")
     });
     let reaction = LazyCell::new(|| {
         s.has_sub_in(Lex::Reaction, (0, s.open.len()))
@@ -1576,14 +1585,14 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
     }
     out.sort_by_key(|l| l.start);
     let mut extra: Vec<Loc> = Vec::new();
-    for m in places::find_places(s.text) {
+    for m in &s.names().0 {
         if s.is_quoted(m.span.start) || m.span.start < dateline {
             continue;
         }
         let i = out.partition_point(|l| l.end <= m.span.start);
         if let Some(l) = out.get_mut(i).filter(|l| l.start < m.span.end) {
             if l.place.is_none() {
-                l.place = Some(m.place);
+                l.place = Some(m.place.clone());
             }
             continue;
         }
@@ -1610,7 +1619,7 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
             }
         }
         let text = s.text.get(m.span.start..end).unwrap_or(&m.text).to_string();
-        extra.push(Loc { start: m.span.start, end, text, place: Some(m.place) });
+        extra.push(Loc { start: m.span.start, end, text, place: Some(m.place.clone()) });
     }
     out.extend(extra);
     for l in out.iter_mut().filter(|l| l.place.is_none()) {
