@@ -114,7 +114,14 @@ pub(crate) fn clean_role(s: &str) -> Option<String> {
 }
 
 fn is_name_word(toks: &Toks, i: usize) -> bool {
-    toks.is_cap(i) && !is_stop_cap(toks.f(i))
+    toks.is_cap(i)
+        && (!is_stop_cap(toks.f(i))
+            // "Khan Jan", "Gul Jan": a name part after a name, not the month before a day.
+            || (toks.f(i) == "jan"
+                && i > 0
+                && toks.is_cap(i - 1)
+                && !is_stop_cap(toks.f(i - 1))
+                && !toks.s(i + 1).starts_with(|c: char| c.is_ascii_digit())))
 }
 
 /// Build a phrase from tokens `j..=h` (and an optional determiner token `det`).
@@ -195,6 +202,11 @@ fn build(toks: &Toks, lo: usize, det: Option<usize>, j: usize, h: usize) -> Opti
     // The name is the trailing run of capitalised words; a title or description may precede it.
     let mut r = words.len();
     while r > 0 && (toks.is_cap(words[r - 1]) || particle(words[r - 1])) && !role_ish(words[r - 1]) {
+        r -= 1;
+    }
+    // An honorific that is part of how a person is named ("Haji Khan Jan", "Mullah Omar",
+    // "Sheikh Rasheed") stays in the name.
+    while r > 0 && r < words.len() && toks.is_cap(words[r - 1]) && is_honorific(toks.f(words[r - 1])) {
         r -= 1;
     }
     if r > 0 && r < words.len() && role_ish(words[r - 1]) {
@@ -629,7 +641,8 @@ fn appositive_start(toks: &Toks, i: usize) -> bool {
         return true;
     }
     if toks.is_cap(i) {
-        return is_role_word(f);
+        // "Haji Khan Jan" after a comma is a name, not a title.
+        return is_role_word(f) && !is_honorific(f);
     }
     // Participles open clauses, not appositives ("…, standing beside the truck").
     let participle = f.len() > 4 && (f.ends_with("ing") || f.ends_with("ed")) && !is_role_word(f);
@@ -1129,6 +1142,29 @@ fn title_chain(toks: &Toks, a: usize, b: usize) -> bool {
                 || toks.is_cap(i)
                 || (toks.is_word(i) && matches!(toks.f(i), "of" | "for" | "and" | "the"))
         })
+}
+
+/// Honorifics written as part of a personal name in South and Central Asian usage.
+fn is_honorific(folded: &str) -> bool {
+    matches!(
+        folded,
+        "haji"
+            | "hajji"
+            | "mullah"
+            | "mulla"
+            | "maulana"
+            | "maulvi"
+            | "mawlawi"
+            | "qari"
+            | "sheikh"
+            | "mufti"
+            | "mian"
+            | "khawaja"
+            | "khwaja"
+            | "pir"
+            | "syed"
+            | "sayed"
+    )
 }
 
 /// "one witness, who identified himself as Khushal": the name a described speaker gives,

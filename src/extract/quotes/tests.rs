@@ -707,3 +707,21 @@ fn a_witness_who_gives_a_name_is_that_person() {
     assert_eq!(q[0].speaker, "Tarek");
     assert_eq!(q[0].role.as_deref(), Some("witness"));
 }
+
+#[test]
+fn an_honorific_stays_in_the_name() {
+    let t = "A tribal elder from Marwick, Haji Tomas Hale, told reporters the march was peaceful.\n\n\"Nobody listens to us,\" he said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Haji Tomas Hale");
+    let q = run("\"We will not leave,\" said Mullah Idris Kand, a local commander.");
+    assert_eq!(q[0].speaker, "Mullah Idris Kand");
+}
+
+#[test]
+fn jan_after_a_name_is_part_of_the_name() {
+    let t = "A village elder, Haji Gul Jan, told reporters on Jan 6 that the road was closed.\n\n\"Nobody listens to us,\" he said.";
+    let q = run(t);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].speaker, "Haji Gul Jan");
+}
