@@ -222,6 +222,19 @@ pub fn detect(original: &str, _clean: &str) -> Metadata {
         }
     }
     if m.published.is_none() {
+        // An unlabelled header line: "Published July 2, 2018", "Posted on 3 March 2021".
+        m.published = head.iter().find_map(|l| {
+            let l = l.trim();
+            if more_chars_than(l, 60) {
+                return None;
+            }
+            let rest =
+                ["Published ", "Posted ", "PUBLISHED ", "POSTED "].iter().find_map(|p| l.strip_prefix(p))?;
+            let rest = rest.strip_prefix("on ").or_else(|| rest.strip_prefix("ON ")).unwrap_or(rest);
+            parse_date(rest, true)
+        });
+    }
+    if m.published.is_none() {
         m.published = updated;
     }
     if m.source_url.is_none() {
@@ -586,6 +599,14 @@ mod tests {
         assert_eq!(m.source_url.as_deref(), Some("https://www.dawn.com/news/123"));
         assert_eq!(m.outlet.as_deref(), Some("Dawn"));
         assert_eq!(m.published.as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn unlabelled_published_line() {
+        let m = meta("Floods strike the valley\n\nPublished July 2, 2018\n\nBody text here. More text.");
+        assert_eq!(m.published.as_deref(), Some("2018-07-02"));
+        let m = meta("Floods strike the valley\n\nPosted on 3 March 2021\n\nBody text here. More text.");
+        assert_eq!(m.published.as_deref(), Some("2021-03-03"));
     }
 
     #[test]
