@@ -5,7 +5,6 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
 use crate::corpus::{self, Document};
 use crate::pipeline::{Corpus, extract_json};
@@ -94,9 +93,7 @@ pub fn load_files_or_seeds(files: &[PathBuf]) -> (Vec<Document>, bool) {
     }
     let mut docs = Vec::new();
     let mut failed = false;
-    // Read and clean the files on all cores; results keep the order of `files`.
-    let loaded: Vec<_> = files.par_iter().map(|f| corpus::load_path(f)).collect();
-    for r in loaded {
+    for r in corpus::load_paths(files, |_| {}) {
         match r {
             Ok(d) => docs.push(d),
             Err(e) => {

@@ -6,8 +6,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use rayon::prelude::*;
-
 use crate::analysis::search::SearchIndex;
 use crate::briefing::Briefing;
 use crate::corpus::{self, Document};
@@ -163,17 +161,11 @@ pub fn import(existing: Vec<Document>, paths: Vec<PathBuf>, waker: Waker) -> Res
         let mut added = 0;
         // Files are read and cleaned on all cores; results keep the order of `paths`.
         let done = AtomicUsize::new(0);
-        let loaded: Vec<_> = paths
-            .par_iter()
-            .map(|p| {
-                let r = corpus::load_path(p);
-                let i = done.fetch_add(1, Ordering::Relaxed) + 1;
-                let _ =
-                    tx.send(JobMsg::Progress(i as f32 / (n as f32 + 1.0), format!("Read {}", p.display())));
-                w();
-                r
-            })
-            .collect();
+        let loaded = corpus::load_paths(&paths, |p| {
+            let i = done.fetch_add(1, Ordering::Relaxed) + 1;
+            let _ = tx.send(JobMsg::Progress(i as f32 / (n as f32 + 1.0), format!("Read {}", p.display())));
+            w();
+        });
         for r in loaded {
             match r {
                 Ok(d) => {

@@ -213,6 +213,23 @@ pub fn load_path(path: &Path) -> Result<Document, LoadError> {
     Ok(doc)
 }
 
+/// Load several files on all cores ([`load_path`] each); results keep the order of `paths`.
+/// `loaded` is called once per file as it finishes (from worker threads), for progress.
+pub fn load_paths<P: AsRef<Path> + Sync>(
+    paths: &[P],
+    loaded: impl Fn(&Path) + Sync,
+) -> Vec<Result<Document, LoadError>> {
+    use rayon::prelude::*;
+    paths
+        .par_iter()
+        .map(|p| {
+            let r = load_path(p.as_ref());
+            loaded(p.as_ref());
+            r
+        })
+        .collect()
+}
+
 /// Build a document from a file's bytes: decode, repair, detect metadata.
 pub fn load_bytes(file_name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
