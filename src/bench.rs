@@ -338,12 +338,13 @@ mod tests {
     /// `cargo test --lib write_generated_articles -- --ignored`.
     #[test]
     #[ignore]
-    fn write_generated_articles() {
+    fn write_generated_articles() -> std::io::Result<()> {
         let dir = std::env::var("BB_GEN_DIR").unwrap_or_else(|_| "/tmp/gen".into());
-        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&dir)?;
         for (name, bytes) in generate_corpus(2_400_000, 0x1D_E471) {
-            std::fs::write(std::path::Path::new(&dir).join(name), bytes).unwrap();
+            std::fs::write(std::path::Path::new(&dir).join(name), bytes)?;
         }
+        Ok(())
     }
 
     #[test]

@@ -313,8 +313,9 @@ impl Lexicon {
     /// or a regular inflection or British/American spelling of one.
     pub(crate) fn is_known(&self, lower: &str) -> bool {
         let Some(key) = pack(lower.as_bytes()) else { return self.is_known_uncached(lower) };
-        let slot = ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
-            % RECENT_SLOTS;
+        // Fibonacci hashing: the top bits of the product pick the slot.
+        let slot = ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - RECENT_SLOTS.trailing_zeros())) as usize;
         if let Some(known) = RECENT.with(|r| r.borrow().get(slot).and_then(|&(k, v)| (k == key).then_some(v)))
         {
             return known;

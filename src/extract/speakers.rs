@@ -251,6 +251,12 @@ fn surname_key(name: &str) -> String {
     name.split_whitespace().last().map(|w| fold(strip_possessive(w))).unwrap_or_default()
 }
 
+/// A capitalised word (folded) that can be part of a person's name: no title, sentence
+/// opener, institution or state.
+fn can_name_a_person(f: &str) -> bool {
+    !is_role_word(f) && !is_stop_cap(f) && !is_institution_head(f) && !is_state(f)
+}
+
 /// Find a person's full name in a document from a surname: the first place where capitalised
 /// given names precede it ("… Gen. Asim Munir …" → "Asim Munir"), with the appositive that
 /// follows when there is one ("Name, the party’s spokesman, said" → "party’s spokesman").
@@ -278,10 +284,7 @@ pub(crate) fn full_name_in_text(text: &str, surname: &str) -> Option<(String, Op
             if !capital
                 || w.contains('\n')
                 || w.ends_with([',', '.', ';', ':', ')', '”', '"'])
-                || is_role_word(&f)
-                || is_stop_cap(&f)
-                || is_institution_head(&f)
-                || is_state(&f)
+                || !can_name_a_person(&f)
                 || given.len() >= 3
             {
                 break;
@@ -336,10 +339,7 @@ pub(crate) fn given_name_in_text(text: &str, given: &str) -> Option<String> {
             let capital = bare.chars().next().is_some_and(|c| c.is_uppercase());
             if !capital
                 || !bare.chars().all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
-                || is_role_word(&f)
-                || is_stop_cap(&f)
-                || is_institution_head(&f)
-                || is_state(&f)
+                || !can_name_a_person(&f)
             {
                 break;
             }

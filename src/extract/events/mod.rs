@@ -91,6 +91,10 @@ impl Sent<'_> {
         }
         (self.words[from].start, self.words[to - 1].end)
     }
+    /// The lower-cased word before word `i`, if any.
+    fn word_before(&self, i: usize) -> Option<&str> {
+        i.checked_sub(1).and_then(|p| self.words.get(p)).map(|w| w.lower.as_str())
+    }
     fn names(&self) -> &PlacesAndActors {
         self.names.get_or_init(|| places::find_places_and_actors(self.text))
     }
@@ -104,6 +108,10 @@ impl Sent<'_> {
     /// Whether the open text of byte range `range` holds a word-bounded pattern of `lex`.
     fn has_in(&self, lex: Lex, range: (usize, usize)) -> bool {
         self.lex().any(lex, &self.open, range, false)
+    }
+    /// Whether the open text holds a pattern of `lex`, bounded or not.
+    fn has_sub(&self, lex: Lex) -> bool {
+        self.has_sub_in(lex, (0, self.open.len()))
     }
     /// Whether the open text of byte range `range` holds a pattern of `lex`, bounded or not.
     fn has_sub_in(&self, lex: Lex, range: (usize, usize)) -> bool {
@@ -661,7 +669,7 @@ fn fresh_is_a_person(open: &str) -> bool {
 /// A sentence that only gives a death toll completes the violent event reported in the two
 /// sentences before it ("“Two soldiers lost their lives,” the army said.").
 fn follow_up_deaths(s: &Sent, deaths: &[Deaths], events: &mut [Building]) {
-    if deaths.is_empty() || s.has_sub_in(Lex::Trend, (0, s.open.len())) || s.has(Lex::Opinion) {
+    if deaths.is_empty() || s.has_sub(Lex::Trend) || s.has(Lex::Opinion) {
         return;
     }
     if let Some(e) = events.iter_mut().rev().take(8).find(|e| e.kind.is_violent() && s.idx <= e.last + 2) {
@@ -1049,7 +1057,7 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     let weapon = LazyCell::new(|| sentence_weapon(s));
     let hedged = LazyCell::new(|| s.has(Lex::Hedge));
     let hedged_sd = LazyCell::new(|| s.has(Lex::HedgeSd));
-    let background = LazyCell::new(|| s.has_sub_in(Lex::TrendSentence, (0, s.open.len())));
+    let background = LazyCell::new(|| s.has_sub(Lex::TrendSentence));
     let about_violence = LazyCell::new(|| {
         ["the incident", "the attack", "the blast", "the explosion", "the bombing", "the clash", "the strike"]
             .iter()
@@ -1063,7 +1071,7 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
             && s.names().0.iter().all(|m| m.place.kind == "country")
     });
     let reaction = LazyCell::new(|| {
-        s.has_sub_in(Lex::Reaction, (0, s.open.len()))
+        s.has_sub(Lex::Reaction)
             // "an emergency has been imposed at the district hospital"
             || (s.open.contains("emergency") && s.open.contains("hospital"))
     });
@@ -1155,7 +1163,7 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
         if s.has_in(Lex::Modal, s.word_range(wi.saturating_sub(6), wi)) {
             continue;
         }
-        let prev = wi.checked_sub(1).map(|p| s.words[p].lower.as_str()).unwrap_or("");
+        let prev = s.word_before(wi).unwrap_or("");
         if matches!(prev, "to" | "for") && !trig.pat.starts_with("to") {
             continue;
         }
@@ -1308,8 +1316,7 @@ fn bare_plural(s: &Sent, wi: usize) -> bool {
     }
     let mut i = wi;
     for _ in 0..3 {
-        let Some(p) = i.checked_sub(1) else { return true };
-        let pw = s.words[p].lower.as_str();
+        let Some(pw) = s.word_before(i) else { return true };
         let modifier = matches!(
             pw,
             "cross-border"
@@ -1340,10 +1347,9 @@ fn bare_plural(s: &Sent, wi: usize) -> bool {
         if !modifier {
             break;
         }
-        i = p;
+        i -= 1;
     }
-    let Some(p) = i.checked_sub(1) else { return true };
-    let pw = s.words[p].lower.as_str();
+    let Some(pw) = s.word_before(i) else { return true };
     let determined = matches!(
         pw,
         "the"
@@ -1369,7 +1375,7 @@ fn bare_plural(s: &Sent, wi: usize) -> bool {
             | "both"
     ) || pw.chars().all(|c| c.is_ascii_digit())
         || s.text
-            .get(s.words[p].end..s.words[i].start)
+            .get(s.words[i - 1].end..s.words[i].start)
             .is_some_and(|g| g.starts_with('’') || g.starts_with('\''));
     !determined
 }
@@ -1604,7 +1610,7 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
         // A country named outside a locative phrase is an actor ("Pakistan launched …").
         if m.place.kind == "country" {
             let wi = s.word_at(m.span.start);
-            let prev = wi.checked_sub(1).map(|p| s.words[p].lower.as_str()).unwrap_or("");
+            let prev = s.word_before(wi).unwrap_or("");
             if !matches!(prev, "in" | "inside" | "into" | "across" | "at" | "near" | "to") {
                 continue;
             }

@@ -2,8 +2,9 @@
 //! it, `according to X`, colon introductions, appositives and relative clauses.
 
 use super::lexicon::{
-    cue_lemma, fold, is_adverb, is_definite, is_determiner, is_docref_head, is_institution_head,
-    is_person_head, is_pronoun, is_role_word, is_state, is_stop, is_stop_cap, strip_possessive,
+    cue_lemma, fold, is_adverb, is_definite, is_determiner, is_docref_head, is_honorific,
+    is_institution_head, is_month_abbreviation, is_person_head, is_pronoun, is_role_word, is_state, is_stop,
+    is_stop_cap, strip_possessive,
 };
 use super::tokens::{K, Toks};
 
@@ -117,7 +118,7 @@ fn is_name_word(toks: &Toks, i: usize) -> bool {
     toks.is_cap(i)
         && (!is_stop_cap(toks.f(i))
             // "Khan Jan", "Gul Jan": a name part after a name, not the month before a day.
-            || (toks.f(i) == "jan"
+            || (is_month_abbreviation(toks.f(i))
                 && i > 0
                 && toks.is_cap(i - 1)
                 && !is_stop_cap(toks.f(i - 1))
@@ -731,15 +732,16 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
             if toks.kind(c) != Some(K::Comma) {
                 continue;
             }
+            let Some(mut np) = np_backward(toks, lo, c) else { continue };
+            let appositive = appositive_start(toks, c + 1);
             // "The spokesman for X, Name, in talks with Y, said": a description, the name, then
             // a parenthetical.
-            if let Some(mut np) = np_backward(toks, lo, c)
-                && np.kind == NpKind::Name
+            if np.kind == NpKind::Name
                 && !np.role_only
                 && !np.after_preposition
                 && np.first > lo + 1
                 && toks.kind(np.first - 1) == Some(K::Comma)
-                && !appositive_start(toks, c + 1)
+                && !appositive
                 // After an opening adverbial or not: "Meanwhile, spokesman for X, Name, …".
                 && let Some(d) = description_before(toks, lo, np.first - 1).or_else(|| {
                     (toks.is_word(lo) && toks.kind(lo + 1) == Some(K::Comma) && lo + 2 < np.first - 1)
@@ -750,26 +752,23 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
                 np.role = merge_role(clean_role(&d.written), np.role.take());
                 return Some(np);
             }
-            if let Some(mut np) = np_backward(toks, lo, c)
-                && !np.after_preposition
-                && np.kind != NpKind::Pronoun
-                && (appositive_start(toks, c + 1) || np.first == lo)
-            {
-                if !appositive_start(toks, c + 1) {
-                    // "The military spokesman, Asim Khan, said": a description, then the name.
-                    if let Some(named) = name_after_description(toks, &np, c, end) {
-                        return Some(named);
-                    }
-                    // A parenthetical ("X, in a meeting with Y, conveyed"): no role in it.
-                    return Some(np);
+            if np.after_preposition || np.kind == NpKind::Pronoun || !(appositive || np.first == lo) {
+                continue;
+            }
+            if !appositive {
+                // "The military spokesman, Asim Khan, said": a description, then the name.
+                if let Some(named) = name_after_description(toks, &np, c, end) {
+                    return Some(named);
                 }
-                let mut e = c + 1;
-                while e < end && toks.kind(e) != Some(K::Comma) {
-                    e += 1;
-                }
-                np.role = merge_role(np.role.take(), appositive_role(toks, c + 1, e - 1));
+                // A parenthetical ("X, in a meeting with Y, conveyed"): no role in it.
                 return Some(np);
             }
+            let mut e = c + 1;
+            while e < end && toks.kind(e) != Some(K::Comma) {
+                e += 1;
+            }
+            np.role = merge_role(np.role.take(), appositive_role(toks, c + 1, e - 1));
+            return Some(np);
         }
         // A name after its title: "The group's spokesman, Name, said", "The army's media
         // wing, Inter-Services Public Relations (ISPR), said".
@@ -1142,29 +1141,6 @@ fn title_chain(toks: &Toks, a: usize, b: usize) -> bool {
                 || toks.is_cap(i)
                 || (toks.is_word(i) && matches!(toks.f(i), "of" | "for" | "and" | "the"))
         })
-}
-
-/// Honorifics written as part of a personal name in South and Central Asian usage.
-fn is_honorific(folded: &str) -> bool {
-    matches!(
-        folded,
-        "haji"
-            | "hajji"
-            | "mullah"
-            | "mulla"
-            | "maulana"
-            | "maulvi"
-            | "mawlawi"
-            | "qari"
-            | "sheikh"
-            | "mufti"
-            | "mian"
-            | "khawaja"
-            | "khwaja"
-            | "pir"
-            | "syed"
-            | "sayed"
-    )
 }
 
 /// "one witness, who identified himself as Khushal": the name a described speaker gives,

@@ -464,6 +464,12 @@ pub(crate) fn is_outlet_word(folded: &str) -> bool {
     )
 }
 
+/// Words that make a name a news medium ("Xinhua news agency", "state television", "Radio
+/// Kabul"): [`is_outlet_word`] without "agency", which also names government bodies.
+pub(crate) fn is_news_word(folded: &str) -> bool {
+    folded != "agency" && is_outlet_word(folded) || matches!(folded, "news" | "television" | "tv" | "radio")
+}
+
 /// Verbs that give something a name rather than report words ("called it", "dubbed").
 pub(crate) fn is_naming_verb(folded: &str) -> bool {
     const NAMING: &[&str] = &[
@@ -719,6 +725,38 @@ static STOP_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "ms",
     ])
 });
+
+/// Honorifics written as part of a personal name in South and Central Asian usage.
+pub(crate) fn is_honorific(folded: &str) -> bool {
+    matches!(
+        folded,
+        "haji"
+            | "hajji"
+            | "mullah"
+            | "mulla"
+            | "maulana"
+            | "maulvi"
+            | "mawlawi"
+            | "qari"
+            | "sheikh"
+            | "mufti"
+            | "mian"
+            | "khawaja"
+            | "khwaja"
+            | "pir"
+            | "syed"
+            | "sayed"
+    )
+}
+
+/// A month written short without its full stop ("jan", "sept"), folded: a stop word before a
+/// day ("Jan 6") but also a part of names ("Khan Jan").
+pub(crate) fn is_month_abbreviation(folded: &str) -> bool {
+    matches!(
+        folded,
+        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+    )
+}
 
 /// True for a capitalised word that opens sentences but is never part of a name.
 pub(crate) fn is_stop_cap(folded: &str) -> bool {

@@ -653,9 +653,7 @@ impl<'a> Ctx<'a> {
 
 /// A news outlet by its name ("Xinhua news agency", "state television", "Radio Kabul").
 fn news_outlet(name: &str) -> bool {
-    name.split_whitespace().any(|w| {
-        matches!(fold(w).as_str(), "news" | "newspaper" | "broadcaster" | "television" | "tv" | "radio")
-    })
+    name.split_whitespace().any(|w| lexicon::is_news_word(&fold(w)))
 }
 
 /// "Two Afghan policemen", "security officials": a description of several people, which "he"
