@@ -77,9 +77,10 @@ fn bench_ui(args: &BenchArgs) -> Result<(), String> {
 /// Section names the CLI accepts (registered or planned).
 pub const KNOWN: &[&str] = &["extract", "search", "incidents", "pdf", "drafts", "ui"];
 
-/// Run the named benchmark(s); returns the exit code.
-pub fn run(what: &str, mb: usize, docs: usize) -> i32 {
-    let args = BenchArgs { mb: mb.max(1), docs: docs.max(1), reps: 5 };
+/// Run the named benchmark(s) with `reps` timed repetitions per measurement; returns the
+/// exit code.
+pub fn run(what: &str, mb: usize, docs: usize, reps: usize) -> i32 {
+    let args = BenchArgs { mb: mb.max(1), docs: docs.max(1), reps: reps.max(1) };
     let all = sections();
     let selected: Vec<(&str, Section)> = match what {
         "all" => all,
@@ -349,6 +350,6 @@ mod tests {
 
     #[test]
     fn unknown_section_is_an_error() {
-        assert_eq!(run("no-such-section", 1, 1), 2);
+        assert_eq!(run("no-such-section", 1, 1, 1), 2);
     }
 }

@@ -82,6 +82,9 @@ pub enum Command {
         /// Number of documents for the search/incident/UI benchmarks.
         #[arg(long, default_value_t = 10_000)]
         docs: usize,
+        /// Timed repetitions per measurement; the report gives their medians.
+        #[arg(long, default_value_t = 5)]
+        reps: usize,
     },
 }
 
@@ -132,7 +135,7 @@ pub fn run(command: Command) -> i32 {
         Command::Search { query, files, json, limit, filters } => {
             crate::analysis::search::cli_run(&query, &files, json, limit, &filters.into_filters())
         }
-        Command::Bench { what, mb, docs } => crate::bench::run(&what, mb, docs),
+        Command::Bench { what, mb, docs, reps } => crate::bench::run(&what, mb, docs, reps),
     }
 }
 
