@@ -195,3 +195,49 @@ fn hijackings_are_abductions_and_a_retold_suicide_blast_is_one_event() {
     assert_eq!(evs.len(), 1, "{evs:#?}");
     assert_eq!(evs[0].sub_type, "Suicide bomb");
 }
+
+#[test]
+fn a_breakdown_told_in_the_next_sentence_is_not_added_to_the_toll() {
+    let e = one(events(
+        "Four people, including three guards, were killed in an attack on a vaccination team in \
+         Bajaur on Wednesday. Gunmen on a motorbike opened fire and killed three guards and a \
+         health worker, police said.",
+    ));
+    assert_eq!(e.fatalities, Some(4));
+}
+
+#[test]
+fn one_victim_as_the_object_of_a_kill_verb_is_counted() {
+    let e = one(dated(
+        "2025-05-06",
+        "Unknown gunmen shot dead a tribal elder in Wana, South Waziristan, on Monday, police said.",
+    ));
+    assert_eq!(e.fatalities, Some(1));
+    let e = one(dated(
+        "2025-05-06",
+        "An attack on a police post in Tank on Monday resulted in the martyrdom of a constable.",
+    ));
+    assert_eq!(e.fatalities, Some(1));
+    let e = one(dated(
+        "2025-05-06",
+        "A local commander was killed in a roadside bomb blast in Bajaur on Sunday along with two \
+         others, officials said.",
+    ));
+    assert_eq!(e.fatalities, Some(3));
+}
+
+#[test]
+fn one_named_victim_is_part_of_the_toll_in_either_order() {
+    let e = one(dated(
+        "2024-03-02",
+        "Gunmen stormed a mosque in Quetta on Friday, killing nine worshippers. A witness said \
+         the attacker first shot dead a guard at the gate.",
+    ));
+    assert_eq!(e.fatalities, Some(9));
+    let e = one(dated(
+        "2024-03-05",
+        "Militants killed a police officer in an attack on a post in Lakki Marwat on Monday. \
+         Officials later said four policemen had been killed in the attack.",
+    ));
+    assert_eq!(e.fatalities, Some(4));
+}

@@ -168,6 +168,8 @@ struct Building {
     places: Vec<Loc>,
     date: Option<dates::DateMention>,
     deaths: Option<(u32, VictimClass, String)>,
+    /// The toll so far is one victim named with "a"/"an" ([`Deaths::single`]).
+    deaths_single: bool,
     claimant: Option<String>,
     actors: Vec<String>,
     civilians: bool,
@@ -607,6 +609,7 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
                         places: c.places.clone(),
                         date: c.date.clone(),
                         deaths: None,
+                        deaths_single: false,
                         claimant: None,
                         actors: actors_found.clone(),
                         civilians: *civilians,
@@ -682,12 +685,36 @@ fn follow_up_deaths(s: &Sent, deaths: &[Deaths], events: &mut [Building]) {
 
 fn add_deaths(e: &mut Building, deaths: &[Deaths], claimant: Option<String>) {
     let Some((n, class, victims)) = numbers::combine(deaths) else { return };
+    let single = deaths.iter().all(|d| d.single);
+    // One named victim ("killing a man who tried to stop him") and a toll ("nine were
+    // killed"), in either order: the victim is one of the toll, not a lower count of it.
+    if let Some((m, _, _)) = &e.deaths
+        && ((single && n < *m) || (e.deaths_single && *m < n))
+    {
+        if e.deaths_single && *m < n {
+            e.deaths = Some((n, class, victims));
+            e.deaths_single = false;
+        }
+        if e.claimant.is_none() {
+            e.claimant = claimant;
+        }
+        return;
+    }
+    let was_empty = e.deaths.is_none();
     // Two sources with different figures are conflicting claims: keep the lower (ACLED).
     let conflicting = matches!((&e.claimant, &claimant), (Some(a), Some(b)) if norm(a) != norm(b));
     e.deaths = Some(match e.deaths.take() {
         None => (n, class, victims),
         Some((m, c0, v0)) => {
-            if !conflicting && c0 != class && c0 != VictimClass::Unknown && class != VictimClass::Unknown {
+            if breakdown_of(&v0, &victims) && n <= m {
+                // "Three people, including two policemen, were killed … killed two policemen
+                // and a polio worker": a breakdown of the toll already counted.
+                (m, c0, v0)
+            } else if !conflicting
+                && c0 != class
+                && c0 != VictimClass::Unknown
+                && class != VictimClass::Unknown
+            {
                 (m.saturating_add(n), VictimClass::Unknown, format!("{v0}, {victims}"))
             } else if n < m {
                 (n, class, victims)
@@ -696,12 +723,26 @@ fn add_deaths(e: &mut Building, deaths: &[Deaths], claimant: Option<String>) {
             }
         }
     });
+    e.deaths_single = was_empty && single;
     if e.claimant.is_none() {
         e.claimant = claimant;
     }
     if class == VictimClass::Civilian {
         e.civilians = true;
     }
+}
+
+/// The victims of a later figure are named inside an earlier toll's victims ("people,
+/// including two policemen" and then "policemen"): the same dead, counted again.
+fn breakdown_of(earlier: &str, later: &str) -> bool {
+    let Some(head) = later.split(|c: char| !c.is_alphanumeric()).rfind(|w| w.len() >= 4) else {
+        return false;
+    };
+    // "policeman" / "policemen", "soldier" / "soldiers": the first six letters.
+    let stem: String = head.chars().take(6).collect::<String>().to_lowercase();
+    let earlier = earlier.to_lowercase();
+    earlier.contains("including")
+        && earlier.split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with(&stem))
 }
 
 /// "Police in X confirmed that a clash had taken place": a confirmation of violence already

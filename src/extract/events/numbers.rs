@@ -291,6 +291,9 @@ pub struct Deaths {
     pub class: VictimClass,
     /// Byte position in the sentence of the figure.
     pub at: usize,
+    /// One victim named with "a"/"an" ("killing a policeman"): often one of a toll told
+    /// elsewhere rather than a toll of its own.
+    pub single: bool,
 }
 
 const KILL_AFTER: &[&str] = &[
@@ -356,7 +359,7 @@ pub fn find_deaths_in(s: &str, ws: &[Word]) -> Vec<Deaths> {
     let mut out: Vec<Deaths> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let Some(num) = number_at(ws, i).or_else(|| single_death(ws, i)) else {
+        let Some(num) = number_at(ws, i).or_else(|| single_death(s, ws, i)) else {
             i += 1;
             continue;
         };
@@ -445,8 +448,23 @@ pub fn find_deaths_in(s: &str, ws: &[Word]) -> Vec<Deaths> {
             } else {
                 (p1, p2)
             };
-            let before_kill = KILL_BEFORE.contains(&b1);
-            let death_of = b1 == "of" && matches!(b2, "death" | "deaths" | "lives" | "killing");
+            let before_kill = if modifier {
+                KILL_BEFORE.contains(&b1)
+                    || (b1 == "dead" && b2 == "shot")
+                    || (b1 == "down" && b2 == "gunned")
+                    || (b1 == "shot" && b2 == "fatally")
+            } else {
+                kill_before(s, ws, num.first)
+            };
+            // "killed a total of 12".
+            let total_of = b1 == "of"
+                && b2 == "total"
+                && num.first >= 3
+                && matches!(ws[num.first - 3].lower.as_str(), "a" | "the")
+                && kill_before(s, ws, num.first - 3);
+            let death_of = (b1 == "of"
+                && matches!(b2, "death" | "deaths" | "lives" | "killing" | "martyrdom"))
+                || total_of;
             let toll = matches!(b1, "to" | "at" | "of")
                 && matches!(
                     b2,
@@ -472,6 +490,53 @@ pub fn find_deaths_in(s: &str, ws: &[Word]) -> Vec<Deaths> {
                 let vic_end = ws.get(k).map(|x| x.start).unwrap_or(s.len()).max(vic_start);
                 found =
                     Some(s.get(vic_start..vic_end).unwrap_or("").trim().trim_end_matches(',').to_string());
+                // "killing a health worker and two policemen": a second group after "and",
+                // unless the words after it make it the wounded ("and five others injured").
+                if ws.get(k).is_some_and(|w| w.lower == "and") {
+                    let second = number_at(ws, k + 1).or_else(|| {
+                        ws.get(k + 1)
+                            .filter(|w| matches!(w.lower.as_str(), "a" | "an" | "another"))
+                            .filter(|_| {
+                                ws.get(k + 2).is_some_and(|n| !NOT_ONE_VICTIM.contains(&n.lower.as_str()))
+                            })
+                            .map(|_| Num { value: 1, first: k + 1, end: k + 2 })
+                    });
+                    if let Some(n2) = second
+                        && !ws[n2.end..(n2.end + 3).min(ws.len())]
+                            .iter()
+                            .any(|w| NOT_DEATH.contains(&w.lower.as_str()))
+                    {
+                        listed = n2.value;
+                        skip_to = n2.end;
+                    }
+                }
+            }
+        }
+        // Pattern C: "X was killed … along with three others": the others and X, unless the
+        // sentence already counted X's group ("two soldiers were killed along with three
+        // civilians" is five).
+        if found.is_none()
+            && num.first >= 2
+            && ws[num.first - 1].lower == "with"
+            && ws[num.first - 2].lower == "along"
+            && ws[num.first.saturating_sub(30)..num.first - 2].iter().any(|w| is_kill_after(&w.lower))
+        {
+            let others = ws.get(num.end).is_some_and(|w| matches!(w.lower.as_str(), "others" | "other"));
+            let vic_end = ws.get(num.end + 3).map_or(s.len(), |w| w.start.min(s.len()));
+            let vic_start = ws.get(num.end).map_or(vic_end, |w| w.start).min(vic_end);
+            let victims =
+                s.get(vic_start..vic_end).unwrap_or("").trim().trim_end_matches([',', '.']).to_string();
+            match out.last_mut() {
+                // "A commander was killed … along with two others": three.
+                Some(d) if others => {
+                    d.n = d.n.saturating_add(u32::try_from(num.value).unwrap_or(u32::MAX));
+                    d.victims = format!("{} and {} {victims}", d.victims, num.value);
+                }
+                None if others => {
+                    listed = 1;
+                    found = Some(victims);
+                }
+                _ => found = Some(victims),
             }
         }
         if let Some(victims) = found {
@@ -481,6 +546,7 @@ pub fn find_deaths_in(s: &str, ws: &[Word]) -> Vec<Deaths> {
                 victims,
                 class,
                 at: ws[num.first].start,
+                single: num.value == 1 && listed == 0 && matches!(ws[num.first].lower.as_str(), "a" | "an"),
             });
         }
         i = skip_to.max(num.end);
@@ -515,10 +581,43 @@ fn listed_groups(s: &str, ws: &[Word], from: usize, to: usize) -> u64 {
     sum
 }
 
-/// "A police officer was martyred", "a soldier died": one death.
-fn single_death(ws: &[Word], i: usize) -> Option<Num> {
+/// Words after "a"/"an" that make a quantity or a time, not one victim: "killed a total of
+/// 12", "killed a number of militants", "killed a day after".
+const NOT_ONE_VICTIM: &[&str] = &[
+    "total", "number", "few", "couple", "series", "spate", "wave", "string", "handful", "group", "lot",
+    "dozen", "score", "third", "quarter", "half", "day", "week", "month", "year", "bid", "move", "row",
+    "record", "further", "combined", "similar",
+];
+
+/// A kill verb right before word `at` takes it as its object: "killing", "killed", "shot
+/// dead", "gunned down", "fatally shot", "the death / martyrdom of".
+fn kill_before(s: &str, ws: &[Word], at: usize) -> bool {
+    // Only white space between the words: "among those killed, a doctor said" is no object.
+    let tight = |k: usize| {
+        k >= 1
+            && at >= k
+            && s.get(ws[at - k].end..ws[at - k + 1].start).is_some_and(|g| g.bytes().all(|b| b == b' '))
+    };
+    let w = |k: usize| at.checked_sub(k).and_then(|x| ws.get(x)).map_or("", |x| x.lower.as_str());
+    if !tight(1) {
+        return false;
+    }
+    let (b1, b2) = (w(1), if tight(2) { w(2) } else { "" });
+    KILL_BEFORE.contains(&b1)
+        || (b1 == "dead" && b2 == "shot")
+        || (b1 == "down" && b2 == "gunned")
+        || (b1 == "shot" && b2 == "fatally")
+        || (b1 == "of" && matches!(b2, "death" | "deaths" | "lives" | "martyrdom"))
+}
+
+/// "A police officer was martyred", "a soldier died", "killed a close associate of …",
+/// "resulted in the martyrdom of an officer": one death.
+fn single_death(s: &str, ws: &[Word], i: usize) -> Option<Num> {
     if !matches!(ws.get(i)?.lower.as_str(), "a" | "an") {
         return None;
+    }
+    if kill_before(s, ws, i) && ws.get(i + 1).is_some_and(|n| !NOT_ONE_VICTIM.contains(&n.lower.as_str())) {
+        return Some(Num { value: 1, first: i, end: i + 1 });
     }
     let window = ws.get(i + 1..(i + 6).min(ws.len()))?;
     let was = window.iter().position(|w| w.lower == "was")?;
@@ -633,6 +732,22 @@ mod tests {
         assert_eq!(dead("A police officer was martyred in the attack."), vec![1]);
         assert!(dead("A man was arrested.").is_empty());
         assert_eq!(dead("Six people, including two policemen, were killed."), vec![6]);
+        // One victim as the object of a kill verb.
+        assert_eq!(dead("Troops killed a senior commander of the group in a raid."), vec![1]);
+        assert_eq!(dead("Gunmen shot dead an election worker near the market."), vec![1]);
+        assert_eq!(dead("A sniper fatally shot a border guard at the gate."), vec![1]);
+        assert_eq!(dead("The assault resulted in the martyrdom of a constable."), vec![1]);
+        assert_eq!(dead("The raid led to the martyrdom of four soldiers."), vec![4]);
+        assert_eq!(dead("The drone strike killed a total of 12 fighters."), vec![12]);
+        assert!(dead("Police arrested a suspect a day after the killing.").is_empty());
+        // A second group after "and".
+        assert_eq!(dead("The gunmen fled after killing a health worker and two policemen."), vec![3]);
+        assert_eq!(dead("The blast killed four soldiers and a civilian in Tank."), vec![5]);
+        assert_eq!(dead("The blast killed four soldiers and wounded seven others."), vec![4]);
+        assert_eq!(dead("The bomb killed two people and five others were injured."), vec![2]);
+        // "along with N others".
+        assert_eq!(dead("The cleric was killed in a blast along with two others, police said."), vec![3]);
+        assert_eq!(dead("Two guards were killed along with three civilians."), vec![2, 3]);
     }
 
     #[test]
