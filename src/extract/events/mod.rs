@@ -376,9 +376,11 @@ fn in_caption(text: &str, span: Span) -> bool {
     let from = b.get(..span.start).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |i| i + 1);
     let to = b.get(span.end..).and_then(|h| memchr::memchr(b'\n', h)).map_or(b.len(), |i| span.end + i);
     let Some(line) = text.get(from..to) else { return false };
-    // Every marker holds "hoto" or "etty" in some case: most lines are let go at once.
-    let hint = |n: &[u8]| memchr::memmem::find(line.as_bytes(), n).is_some();
-    if !(hint(b"hoto") || hint(b"HOTO") || hint(b"etty") || hint(b"ETTY")) {
+    // Every marker holds "hoto" or "etty" in some case: most lines are let go at once. (The
+    // searchers are built once: setting one up costs more than searching a line.)
+    static HINTS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        LazyLock::new(|| [b"hoto".as_slice(), b"HOTO", b"etty", b"ETTY"].map(memchr::memmem::Finder::new));
+    if !HINTS.iter().any(|f| f.find(line.as_bytes()).is_some()) {
         return false;
     }
     let lower = line.to_ascii_lowercase();
@@ -403,7 +405,10 @@ fn in_caption(text: &str, span: Span) -> bool {
 /// hypothetical event. Rewrites such a month in the lower-cased sentence as "mai" (same
 /// length, so offsets hold).
 fn month_may(t: &str, lower: String) -> String {
-    let month_at: Vec<usize> = memchr::memmem::find_iter(t.as_bytes(), b"May")
+    static MAY: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("May"));
+    let month_at: Vec<usize> = MAY
+        .find_iter(t.as_bytes())
         .filter(|&i| {
             let after = t.get(i + 3..).unwrap_or("");
             let before = t.get(..i).unwrap_or("").trim_end().to_ascii_lowercase();
