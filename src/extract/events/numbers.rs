@@ -436,26 +436,20 @@ pub fn find_deaths_in(s: &str, ws: &[Word]) -> Vec<Deaths> {
         // Pattern B: KILLING / death(s) of / lives of NUMBER.
         if found.is_none() && num.first >= 1 {
             let p1 = ws[num.first - 1].lower.as_str();
-            let p2 = num.first.checked_sub(2).map(|k| ws[k].lower.as_str()).unwrap_or("");
             let modifier = matches!(
                 p1,
                 "than" | "least" | "over" | "about" | "around" | "approximately" | "nearly" | "some"
             );
-            let (b1, b2) = if modifier {
-                let shift = if matches!(p1, "than" | "least") { 1 } else { 0 };
-                let q = |k: usize| num.first.checked_sub(k).map(|x| ws[x].lower.as_str()).unwrap_or("");
-                (q(2 + shift), q(3 + shift))
-            } else {
-                (p1, p2)
+            // The first word of the figure's phrase: "at least 10", "more than 10", "over 10".
+            let shift = match p1 {
+                "than" | "least" => 2,
+                _ if modifier => 1,
+                _ => 0,
             };
-            let before_kill = if modifier {
-                KILL_BEFORE.contains(&b1)
-                    || (b1 == "dead" && b2 == "shot")
-                    || (b1 == "down" && b2 == "gunned")
-                    || (b1 == "shot" && b2 == "fatally")
-            } else {
-                kill_before(s, ws, num.first)
-            };
+            let at = num.first - shift.min(num.first);
+            let q = |k: usize| at.checked_sub(k).map(|x| ws[x].lower.as_str()).unwrap_or("");
+            let (b1, b2) = (q(1), q(2));
+            let before_kill = kill_before(s, ws, at);
             // "killed a total of 12".
             let total_of = b1 == "of"
                 && b2 == "total"
