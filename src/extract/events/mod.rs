@@ -691,35 +691,20 @@ fn follow_up_deaths(s: &Sent, deaths: &[Deaths], events: &mut [Building]) {
 fn add_deaths(e: &mut Building, deaths: &[Deaths], claimant: Option<String>) {
     let Some((n, class, victims)) = numbers::combine(deaths) else { return };
     let single = deaths.iter().all(|d| d.single);
-    // One named victim ("killing a man who tried to stop him") and a toll ("nine were
-    // killed"), in either order: the victim is one of the toll, not a lower count of it.
-    if let Some((m, _, _)) = &e.deaths
-        && ((single && n < *m) || (e.deaths_single && *m < n))
-    {
-        if e.deaths_single && *m < n {
-            e.deaths = Some((n, class, victims));
-            e.deaths_single = false;
-        }
-        if e.claimant.is_none() {
-            e.claimant = claimant;
-        }
-        return;
-    }
     let was_empty = e.deaths.is_none();
     // Two sources with different figures are conflicting claims: keep the lower (ACLED).
     let conflicting = matches!((&e.claimant, &claimant), (Some(a), Some(b)) if norm(a) != norm(b));
     e.deaths = Some(match e.deaths.take() {
         None => (n, class, victims),
+        // One named victim ("killing a man who tried to stop him") and a toll ("nine were
+        // killed"), in either order: the victim is one of the toll, not a lower count of it.
+        Some(old) if single && n < old.0 => old,
+        Some((m, ..)) if e.deaths_single && m < n => (n, class, victims),
+        // "Three people, including two policemen, were killed … killed two policemen and a
+        // polio worker": a breakdown of the toll already counted.
+        Some((m, c0, v0)) if breakdown_of(&v0, &victims) && n <= m => (m, c0, v0),
         Some((m, c0, v0)) => {
-            if breakdown_of(&v0, &victims) && n <= m {
-                // "Three people, including two policemen, were killed … killed two policemen
-                // and a polio worker": a breakdown of the toll already counted.
-                (m, c0, v0)
-            } else if !conflicting
-                && c0 != class
-                && c0 != VictimClass::Unknown
-                && class != VictimClass::Unknown
-            {
+            if !conflicting && c0 != class && c0 != VictimClass::Unknown && class != VictimClass::Unknown {
                 (m.saturating_add(n), VictimClass::Unknown, format!("{v0}, {victims}"))
             } else if n < m {
                 (n, class, victims)
