@@ -488,12 +488,11 @@ pub fn find_deaths_in(s: &str, ws: &[Word]) -> Vec<Deaths> {
                 // unless the words after it make it the wounded ("and five others injured").
                 if ws.get(k).is_some_and(|w| w.lower == "and") {
                     let second = number_at(ws, k + 1).or_else(|| {
-                        ws.get(k + 1)
-                            .filter(|w| matches!(w.lower.as_str(), "a" | "an" | "another"))
-                            .filter(|_| {
-                                ws.get(k + 2).is_some_and(|n| !NOT_ONE_VICTIM.contains(&n.lower.as_str()))
-                            })
-                            .map(|_| Num { value: 1, first: k + 1, end: k + 2 })
+                        one_victim_article(ws, k + 1, true).then_some(Num {
+                            value: 1,
+                            first: k + 1,
+                            end: k + 2,
+                        })
                     });
                     if let Some(n2) = second
                         && !ws[n2.end..(n2.end + 3).min(ws.len())]
@@ -583,16 +582,23 @@ const NOT_ONE_VICTIM: &[&str] = &[
     "record", "further", "combined", "similar",
 ];
 
+/// Word `i` is "a" / "an" (or "another", when `another`) naming one victim: the next word is
+/// no quantity or time ([`NOT_ONE_VICTIM`]).
+fn one_victim_article(ws: &[Word], i: usize, another: bool) -> bool {
+    ws.get(i).is_some_and(|w| matches!(w.lower.as_str(), "a" | "an") || (another && w.lower == "another"))
+        && ws.get(i + 1).is_some_and(|n| !NOT_ONE_VICTIM.contains(&n.lower.as_str()))
+}
+
 /// A kill verb right before word `at` takes it as its object: "killing", "killed", "shot
 /// dead", "gunned down", "fatally shot", "the death / martyrdom of".
 fn kill_before(s: &str, ws: &[Word], at: usize) -> bool {
     // Only white space between the words: "among those killed, a doctor said" is no object.
-    let tight = |k: usize| {
-        k >= 1
-            && at >= k
-            && s.get(ws[at - k].end..ws[at - k + 1].start).is_some_and(|g| g.bytes().all(|b| b == b' '))
+    let word = |k: usize| at.checked_sub(k).and_then(|x| ws.get(x));
+    let tight = |k: usize| match (word(k), k.checked_sub(1).and_then(&word)) {
+        (Some(a), Some(b)) => s.get(a.end..b.start).is_some_and(|g| g.bytes().all(|c| c == b' ')),
+        _ => false,
     };
-    let w = |k: usize| at.checked_sub(k).and_then(|x| ws.get(x)).map_or("", |x| x.lower.as_str());
+    let w = |k: usize| word(k).map_or("", |x| x.lower.as_str());
     if !tight(1) {
         return false;
     }
@@ -610,7 +616,7 @@ fn single_death(s: &str, ws: &[Word], i: usize) -> Option<Num> {
     if !matches!(ws.get(i)?.lower.as_str(), "a" | "an") {
         return None;
     }
-    if kill_before(s, ws, i) && ws.get(i + 1).is_some_and(|n| !NOT_ONE_VICTIM.contains(&n.lower.as_str())) {
+    if kill_before(s, ws, i) && one_victim_article(ws, i, false) {
         return Some(Num { value: 1, first: i, end: i + 1 });
     }
     let window = ws.get(i + 1..(i + 6).min(ws.len()))?;
