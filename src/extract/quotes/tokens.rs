@@ -56,13 +56,83 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+/// The end of the word whose first character (`first_len` bytes) starts at `start`, never
+/// past `limit` (the next quotation or the range's end), and whether the word is all ASCII.
+/// A word is letters and digits, joined by apostrophes, hyphens, dots, `&` and `/` when a
+/// letter or digit follows; a full stop that ends an abbreviation ("Gen.") belongs to it.
+fn word_end(text: &str, start: usize, first_len: usize, limit: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut ascii = first_len == 1;
+    let mut j = start + first_len;
+    while j < limit {
+        // ASCII letters and digits need no decoding: skip their run in one tight loop.
+        while j < limit && bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
+        }
+        if j >= limit {
+            break;
+        }
+        // Other ASCII ends the word unless it is a joiner.
+        match bytes.get(j) {
+            Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&' | b'/') => break,
+            _ => {}
+        }
+        let Some(d) = char_at(text, j) else { break };
+        if d.is_alphanumeric() {
+            ascii &= d.is_ascii();
+            j += d.len_utf8();
+            continue;
+        }
+        if matches!(d, '\'' | '’' | '-' | '‑' | '.' | '&' | '/') {
+            // A joiner counts when a letter or digit follows (after at most one more joiner).
+            // A full stop glued to a capital ("added.Then") ends a sentence unless it follows
+            // an initial ("U.S").
+            let k = j + d.len_utf8();
+            let glued_sentence = d == '.' && char_at(text, k).is_some_and(|e| e.is_uppercase()) && {
+                let segment = text[start..j].rsplit(['.', '-', '/']).next().unwrap_or("");
+                segment.chars().count() > 1 && !is_abbreviation(segment)
+            };
+            match char_at(text, k) {
+                _ if glued_sentence => {}
+                Some(e) if k < limit && e.is_alphanumeric() => {
+                    ascii &= d.is_ascii();
+                    j = k;
+                    continue;
+                }
+                Some(e) if k < limit && matches!(e, '-' | '.') => {
+                    let k2 = k + e.len_utf8();
+                    if k2 < limit && char_at(text, k2).is_some_and(|x| x.is_alphanumeric()) {
+                        ascii &= d.is_ascii();
+                        j = k2;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
+        break;
+    }
+    if j < limit && bytes.get(j) == Some(&b'.') && is_abbreviation(&text[start..j]) {
+        j += 1;
+    }
+    (j, ascii)
+}
+
 impl<'a> Toks<'a> {
     /// Tokenise `text[lo..hi]`. `quotes` lists `(open, after, index)` of the quotations inside
     /// the range, sorted by `open`; each becomes one [`K::Q`] token.
     pub fn new(text: &'a str, lo: usize, hi: usize, quotes: &[(usize, usize, usize)]) -> Self {
         let hi = hi.min(text.len());
+        let bytes = text.as_bytes();
+        // An ASCII word's fold is its place in the lower-cased range: one pass over the
+        // range instead of a copy per word.
+        let range = text.get(lo..hi);
+        let mut folded = range.map(str::to_ascii_lowercase).unwrap_or_default();
         // About one token per five bytes of news text.
-        let mut t = Vec::with_capacity(hi.saturating_sub(lo) / 5 + 4);
+        let cap_hint = hi.saturating_sub(lo) / 5 + 4;
+        let mut t = Vec::with_capacity(cap_hint);
+        let mut folded_at = Vec::with_capacity(cap_hint);
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         let mut qi = 0;
         let mut i = lo;
         while i < hi {
@@ -74,83 +144,47 @@ impl<'a> Toks<'a> {
             {
                 let end = after.max(i + 1);
                 t.push(Tok { k: K::Q(idx), start: i, end, cap: false, cue: false });
+                folded_at.push((0, 0));
                 i = end;
                 qi += 1;
                 continue;
             }
-            let c = match text.as_bytes().get(i) {
-                Some(b' ') => {
-                    i += 1;
-                    continue;
-                }
-                // ASCII needs no decoding.
-                Some(&b) if b.is_ascii() => char::from(b),
-                _ => match char_at(text, i) {
-                    Some(c) => c,
-                    None => break,
-                },
-            };
-            let cl = c.len_utf8();
-            if c.is_whitespace() {
-                i += cl;
+            let Some(&b) = bytes.get(i) else { break };
+            if b == b' ' {
+                i += 1;
                 continue;
             }
-            let next_q = quotes.get(qi).map(|q| q.0).unwrap_or(usize::MAX).min(hi);
+            // ASCII needs no decoding.
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                match char_at(text, i) {
+                    Some(c) => c,
+                    None => break,
+                }
+            };
+            let cl = c.len_utf8();
             if c.is_alphanumeric() {
-                let start = i;
-                let mut j = i + cl;
-                while j < next_q {
-                    // ASCII letters and digits need no decoding: skip their run in one tight
-                    // loop. Other ASCII ends the word unless it is a joiner.
-                    j += text
-                        .as_bytes()
-                        .get(j..next_q)
-                        .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
-                    if j >= next_q {
-                        break;
-                    }
-                    match text.as_bytes().get(j) {
-                        Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&' | b'/') => break,
-                        _ => {}
-                    }
-                    let Some(d) = char_at(text, j) else { break };
-                    if d.is_alphanumeric() {
-                        j += d.len_utf8();
-                        continue;
-                    }
-                    if matches!(d, '\'' | '’' | '-' | '‑' | '.' | '&' | '/') {
-                        // A joiner counts when a letter or digit follows (after at most one more joiner).
-                        // A full stop glued to a capital ("added.Then") ends a sentence unless
-                        // it follows an initial ("U.S").
-                        let k = j + d.len_utf8();
-                        let glued_sentence =
-                            d == '.' && char_at(text, k).is_some_and(|e| e.is_uppercase()) && {
-                                let segment = text[start..j].rsplit(['.', '-', '/']).next().unwrap_or("");
-                                segment.chars().count() > 1 && !is_abbreviation(segment)
-                            };
-                        match char_at(text, k) {
-                            _ if glued_sentence => {}
-                            Some(e) if k < next_q && e.is_alphanumeric() => {
-                                j = k;
-                                continue;
-                            }
-                            Some(e) if k < next_q && matches!(e, '-' | '.') => {
-                                let k2 = k + e.len_utf8();
-                                if k2 < next_q && char_at(text, k2).is_some_and(|x| x.is_alphanumeric()) {
-                                    j = k2;
-                                    continue;
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                    break;
-                }
-                if j < next_q && text.as_bytes().get(j) == Some(&b'.') && is_abbreviation(&text[start..j]) {
-                    j += 1;
-                }
-                t.push(Tok { k: K::Word, start, end: j, cap: c.is_uppercase(), cue: false });
-                i = j;
+                let next_q = quotes.get(qi).map_or(hi, |q| q.0.min(hi));
+                let (end, ascii) = word_end(text, i, cl, next_q);
+                let cap = c.is_uppercase();
+                // A word never holds a back-tick (it is no letter, digit or joiner), so an
+                // ASCII word folds byte for byte.
+                let (a, z) = if range.is_some() && ascii {
+                    (i - lo, end - lo)
+                } else {
+                    let from = folded.len();
+                    fold_into(&text[i..end], &mut folded);
+                    (from, folded.len())
+                };
+                let cue = !cap && folded.get(a..z).and_then(cue_lemma).is_some();
+                t.push(Tok { k: K::Word, start: i, end, cap, cue });
+                folded_at.push((at(a), at(z)));
+                i = end;
+                continue;
+            }
+            if c.is_whitespace() {
+                i += cl;
                 continue;
             }
             let k = match c {
@@ -163,31 +197,8 @@ impl<'a> Toks<'a> {
                 _ => K::Other,
             };
             t.push(Tok { k, start: i, end: i + cl, cap: false, cue: false });
+            folded_at.push((0, 0));
             i += cl;
-        }
-        // An ASCII word's fold is its place in the lower-cased range: one pass over the
-        // range instead of a copy per word.
-        let range = text.get(lo..hi);
-        let mut folded = range.map(str::to_ascii_lowercase).unwrap_or_default();
-        let mut folded_at = Vec::with_capacity(t.len());
-        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        for k in &mut t {
-            if k.k != K::Word {
-                folded_at.push((0, 0));
-                continue;
-            }
-            let w = &text[k.start..k.end];
-            // A word never holds a back-tick (it is no letter, digit or joiner), so an ASCII
-            // word folds byte for byte.
-            let (a, b) = if range.is_some() && w.is_ascii() {
-                (k.start - lo, k.end - lo)
-            } else {
-                let from = folded.len();
-                fold_into(w, &mut folded);
-                (from, folded.len())
-            };
-            k.cue = !k.cap && folded.get(a..b).and_then(cue_lemma).is_some();
-            folded_at.push((at(a), at(b)));
         }
         Toks { text, t, folded, folded_at }
     }
