@@ -1294,17 +1294,22 @@ pub(crate) fn mentions(toks: &Toks, s: usize, e: usize) -> Vec<(usize, Np)> {
         out.push((toks.t.get(np.first).map(|t| t.start).unwrap_or(0), np));
     }
     for t in s..e {
-        if !toks.is_word(t) {
+        let Some(&tok) = toks.t.get(t) else { break };
+        if tok.k != K::Word {
             continue;
         }
-        let pos = toks.t.get(t).map(|x| x.start).unwrap_or(0);
-        if toks.f(t) == "according" && toks.f(t + 1) == "to" {
-            if let Some(np) = np_forward(toks, t + 2, e) {
+        let pos = tok.start;
+        // A cue form is never "according".
+        if !tok.cue {
+            if toks.f(t) == "according"
+                && toks.f(t + 1) == "to"
+                && let Some(np) = np_forward(toks, t + 2, e)
+            {
                 out.push((pos, np));
             }
             continue;
         }
-        if toks.is_cue(t) && !toks.f(t).ends_with("ing") {
+        if !toks.f(t).ends_with("ing") {
             let lo = clause_start(toks, s, t);
             match subject_in_region(toks, lo, t) {
                 Some(np) if np.kind != NpKind::Pronoun => out.push((pos, np)),

@@ -35,6 +35,10 @@ pub(crate) fn fold_into(word: &str, out: &mut String) {
 
 /// Strip a possessive ending (`Pakistan’s` → `Pakistan`).
 pub(crate) fn strip_possessive(word: &str) -> &str {
+    // Every ending below ends with `s`, `'` or the last byte of `’`: most words need no test.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return word;
+    }
     for suf in ["’s", "'s", "’", "'"] {
         if let Some(w) = word.strip_suffix(suf)
             && !w.is_empty()

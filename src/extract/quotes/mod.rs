@@ -23,10 +23,8 @@ pub(crate) mod lexicon;
 mod marks;
 mod tokens;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
 
 pub(crate) use attribution::clean_role;
 
@@ -100,8 +98,20 @@ struct Ctx<'a> {
 /// How far back (in paragraphs) a pronoun or description may find its referent.
 const LOOKBACK_PARAS: usize = 8;
 
+/// Number of whitespace-separated words holding a letter or digit.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    let mut count = 0;
+    // Whether the current word has been counted (it holds a letter or digit already seen).
+    let mut counted = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            count += 1;
+            counted = true;
+        }
+    }
+    count
 }
 
 /// Letters and digits of `s`, lower-cased (ASCII without decoding tables).
@@ -164,11 +174,16 @@ fn clean_name(name: &str) -> String {
             n = r.trim();
         }
     }
-    let mut words: Vec<&str> = n.split_whitespace().collect();
-    if let Some(last) = words.last_mut() {
-        *last = strip_possessive(last);
+    // The words joined by single spaces, the last one without a possessive ending.
+    let mut out = String::with_capacity(n.len());
+    let mut words = n.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(if words.peek().is_none() { strip_possessive(w) } else { w });
     }
-    words.join(" ")
+    out
 }
 
 fn anon_kind(head: &str) -> SpeakerKind {
@@ -871,17 +886,23 @@ fn dedupe(found: Vec<Found>) -> Vec<Found> {
 /// Canonical names and roles within the document, then the public records.
 fn finish(doc: &Document, found: Vec<Found>, cands: &[Cand]) -> Vec<Quote> {
     let text = doc.clean.as_str();
+    // Multi-word person names, once each, in order of appearance.
     let mut known: Vec<String> = Vec::new();
-    let persons = found.iter().filter_map(|f| f.spk.as_ref()).chain(cands.iter().map(|c| &c.spk));
-    for s in persons {
-        if s.kind == SpeakerKind::Person && s.name.split_whitespace().count() > 1 && !known.contains(&s.name)
-        {
-            known.push(s.name.clone());
+    {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let persons = found.iter().filter_map(|f| f.spk.as_ref()).chain(cands.iter().map(|c| &c.spk));
+        for s in persons {
+            if s.kind == SpeakerKind::Person
+                && s.name.split_whitespace().nth(1).is_some()
+                && seen.insert(s.name.as_str())
+            {
+                known.push(s.name.clone());
+            }
         }
     }
     let known_names = speakers::KnownNames::new(&known);
-    let mut canon: HashMap<String, (String, Option<String>)> = HashMap::new();
-    let mut roles: HashMap<String, String> = HashMap::new();
+    let mut canon: FxHashMap<String, (String, Option<String>)> = FxHashMap::default();
+    let mut roles: FxHashMap<String, String> = FxHashMap::default();
     // Canonical institution names, computed once per name.
     let mut institutions: FxHashMap<String, String> = FxHashMap::default();
     let mut canonical = |s: &Spk| -> (String, Option<String>) {
