@@ -55,119 +55,120 @@ fn set(words: &[&'static str]) -> HashSet<&'static str> {
 
 /// Speech and attribution verbs: every inflected form maps to its lemma. Forms that are
 /// mostly nouns in news ("note", "claims", "report") are left out on purpose.
-static CUES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let table: &[(&str, &[&str])] = &[
-        ("say", &["say", "says", "said", "saying"]),
-        ("tell", &["tell", "tells", "told", "telling"]),
-        ("add", &["adds", "added", "adding"]),
-        ("note", &["notes", "noted", "noting"]),
-        ("warn", &["warn", "warns", "warned", "warning"]),
-        ("stress", &["stresses", "stressed", "stressing"]),
-        (
+const CUE_TABLE: &[(&str, &[&str])] = &[
+    ("say", &["say", "says", "said", "saying"]),
+    ("tell", &["tell", "tells", "told", "telling"]),
+    ("add", &["adds", "added", "adding"]),
+    ("note", &["notes", "noted", "noting"]),
+    ("warn", &["warn", "warns", "warned", "warning"]),
+    ("stress", &["stresses", "stressed", "stressing"]),
+    (
+        "emphasize",
+        &[
             "emphasize",
-            &[
-                "emphasize",
-                "emphasizes",
-                "emphasized",
-                "emphasizing",
-                "emphasise",
-                "emphasises",
-                "emphasised",
-                "emphasising",
-            ],
-        ),
-        ("conclude", &["concludes", "concluded", "concluding"]),
-        ("urge", &["urge", "urges", "urged", "urging"]),
-        ("call", &["called", "calling"]),
-        ("order", &["ordered", "ordering"]),
-        ("demand", &["demanded", "demanding"]),
-        ("ask", &["asks", "asked", "asking"]),
-        ("insist", &["insist", "insists", "insisted", "insisting"]),
-        ("claim", &["claimed", "claiming"]),
-        ("allege", &["alleges", "alleged", "alleging"]),
-        ("argue", &["argue", "argues", "argued", "arguing"]),
-        ("accuse", &["accuses", "accused", "accusing"]),
-        ("describe", &["describes", "described", "describing"]),
-        ("write", &["writes", "wrote", "writing"]),
-        ("tweet", &["tweeted", "tweeting"]),
-        ("post", &["posted"]),
-        ("state", &["stated", "stating"]),
-        ("announce", &["announces", "announced", "announcing"]),
-        ("declare", &["declares", "declared", "declaring"]),
-        ("vow", &["vows", "vowed", "vowing"]),
-        ("pledge", &["pledged", "pledging"]),
-        ("promise", &["promised"]),
-        ("threaten", &["threatens", "threatened", "threatening"]),
-        ("reiterate", &["reiterates", "reiterated", "reiterating"]),
-        ("explain", &["explains", "explained", "explaining"]),
-        ("recall", &["recalls", "recalled", "recalling"]),
-        ("acknowledge", &["acknowledges", "acknowledged", "acknowledging"]),
-        ("admit", &["admits", "admitted", "admitting"]),
-        ("deny", &["denies", "denied", "denying"]),
-        ("confirm", &["confirms", "confirmed", "confirming"]),
-        ("believe", &["believe", "believes", "believed"]),
-        ("think", &["think", "thinks", "thought"]),
-        ("consider", &["consider", "considers", "considered"]),
-        ("hope", &["hopes", "hoped", "hoping"]),
-        ("maintain", &["maintains", "maintained", "maintaining"]),
-        ("observe", &["observes", "observed", "observing"]),
-        ("comment", &["commented", "commenting"]),
-        ("remark", &["remarked", "remarking"]),
-        ("respond", &["responds", "responded", "responding"]),
-        ("reply", &["replies", "replied", "replying"]),
-        ("answer", &["answered"]),
-        ("suggest", &["suggests", "suggested", "suggesting"]),
-        ("predict", &["predicts", "predicted", "predicting"]),
-        ("caution", &["cautions", "cautioned", "cautioning"]),
-        ("assert", &["asserts", "asserted", "asserting"]),
-        ("contend", &["contends", "contended", "contending"]),
-        ("charge", &["charged"]),
-        ("condemn", &["condemns", "condemned", "condemning"]),
-        ("highlight", &["highlighted", "highlighting"]),
-        ("underline", &["underlined", "underlining"]),
-        ("underscore", &["underscored", "underscoring"]),
-        ("mention", &["mentioned", "mentioning"]),
-        ("complain", &["complains", "complained", "complaining"]),
-        ("lament", &["laments", "lamented", "lamenting"]),
-        ("concede", &["concedes", "conceded", "conceding"]),
-        ("affirm", &["affirms", "affirmed", "affirming", "reaffirmed", "reaffirming", "reaffirms"]),
-        ("assure", &["assured", "assuring"]),
-        ("report", &["reported"]),
-        ("plead", &["pleaded", "pleading"]),
-        ("appeal", &["appealed"]),
-        ("blame", &["blamed", "blaming"]),
-        ("criticize", &["criticised", "criticized", "criticising", "criticizing"]),
-        ("dismiss", &["dismissed"]),
-        ("reject", &["rejected"]),
-        ("welcome", &["welcomed"]),
-        ("praise", &["praised"]),
-        ("term", &["termed"]),
-        ("label", &["labelled", "labeled"]),
-        ("brand", &["branded"]),
-        ("exclaim", &["exclaimed"]),
-        ("shout", &["shouted"]),
-        ("cry", &["cried"]),
-        ("quip", &["quipped"]),
-        ("recount", &["recounted", "recounting"]),
-        ("point", &["pointed"]),
-        ("express", &["expressed", "expressing"]),
-        ("feel", &["feels", "felt"]),
-        ("continue", &["continued"]),
-        ("agree", &["agreed"]),
-        ("testify", &["testified"]),
-        ("brief", &["briefed"]),
-        ("inform", &["informed"]),
-        ("convey", &["conveyed", "conveying"]),
-        ("read", &["reads", "read"]),
-        ("clarify", &["clarifies", "clarified", "clarifying"]),
-        ("question", &["questioned"]),
-        ("wonder", &["wondered"]),
-        ("retort", &["retorted"]),
-        ("counter", &["countered"]),
-        ("announce", &["announces"]),
-    ];
+            "emphasizes",
+            "emphasized",
+            "emphasizing",
+            "emphasise",
+            "emphasises",
+            "emphasised",
+            "emphasising",
+        ],
+    ),
+    ("conclude", &["concludes", "concluded", "concluding"]),
+    ("urge", &["urge", "urges", "urged", "urging"]),
+    ("call", &["called", "calling"]),
+    ("order", &["ordered", "ordering"]),
+    ("demand", &["demanded", "demanding"]),
+    ("ask", &["asks", "asked", "asking"]),
+    ("insist", &["insist", "insists", "insisted", "insisting"]),
+    ("claim", &["claimed", "claiming"]),
+    ("allege", &["alleges", "alleged", "alleging"]),
+    ("argue", &["argue", "argues", "argued", "arguing"]),
+    ("accuse", &["accuses", "accused", "accusing"]),
+    ("describe", &["describes", "described", "describing"]),
+    ("write", &["writes", "wrote", "writing"]),
+    ("tweet", &["tweeted", "tweeting"]),
+    ("post", &["posted"]),
+    ("state", &["stated", "stating"]),
+    ("announce", &["announces", "announced", "announcing"]),
+    ("declare", &["declares", "declared", "declaring"]),
+    ("vow", &["vows", "vowed", "vowing"]),
+    ("pledge", &["pledged", "pledging"]),
+    ("promise", &["promised"]),
+    ("threaten", &["threatens", "threatened", "threatening"]),
+    ("reiterate", &["reiterates", "reiterated", "reiterating"]),
+    ("explain", &["explains", "explained", "explaining"]),
+    ("recall", &["recalls", "recalled", "recalling"]),
+    ("acknowledge", &["acknowledges", "acknowledged", "acknowledging"]),
+    ("admit", &["admits", "admitted", "admitting"]),
+    ("deny", &["denies", "denied", "denying"]),
+    ("confirm", &["confirms", "confirmed", "confirming"]),
+    ("believe", &["believe", "believes", "believed"]),
+    ("think", &["think", "thinks", "thought"]),
+    ("consider", &["consider", "considers", "considered"]),
+    ("hope", &["hopes", "hoped", "hoping"]),
+    ("maintain", &["maintains", "maintained", "maintaining"]),
+    ("observe", &["observes", "observed", "observing"]),
+    ("comment", &["commented", "commenting"]),
+    ("remark", &["remarked", "remarking"]),
+    ("respond", &["responds", "responded", "responding"]),
+    ("reply", &["replies", "replied", "replying"]),
+    ("answer", &["answered"]),
+    ("suggest", &["suggests", "suggested", "suggesting"]),
+    ("predict", &["predicts", "predicted", "predicting"]),
+    ("caution", &["cautions", "cautioned", "cautioning"]),
+    ("assert", &["asserts", "asserted", "asserting"]),
+    ("contend", &["contends", "contended", "contending"]),
+    ("charge", &["charged"]),
+    ("condemn", &["condemns", "condemned", "condemning"]),
+    ("highlight", &["highlighted", "highlighting"]),
+    ("underline", &["underlined", "underlining"]),
+    ("underscore", &["underscored", "underscoring"]),
+    ("mention", &["mentioned", "mentioning"]),
+    ("complain", &["complains", "complained", "complaining"]),
+    ("lament", &["laments", "lamented", "lamenting"]),
+    ("concede", &["concedes", "conceded", "conceding"]),
+    ("affirm", &["affirms", "affirmed", "affirming", "reaffirmed", "reaffirming", "reaffirms"]),
+    ("assure", &["assured", "assuring"]),
+    ("report", &["reported"]),
+    ("plead", &["pleaded", "pleading"]),
+    ("appeal", &["appealed"]),
+    ("blame", &["blamed", "blaming"]),
+    ("criticize", &["criticised", "criticized", "criticising", "criticizing"]),
+    ("dismiss", &["dismissed"]),
+    ("reject", &["rejected"]),
+    ("welcome", &["welcomed"]),
+    ("praise", &["praised"]),
+    ("term", &["termed"]),
+    ("label", &["labelled", "labeled"]),
+    ("brand", &["branded"]),
+    ("exclaim", &["exclaimed"]),
+    ("shout", &["shouted"]),
+    ("cry", &["cried"]),
+    ("quip", &["quipped"]),
+    ("recount", &["recounted", "recounting"]),
+    ("point", &["pointed"]),
+    ("express", &["expressed", "expressing"]),
+    ("feel", &["feels", "felt"]),
+    ("continue", &["continued"]),
+    ("agree", &["agreed"]),
+    ("testify", &["testified"]),
+    ("brief", &["briefed"]),
+    ("inform", &["informed"]),
+    ("convey", &["conveyed", "conveying"]),
+    ("read", &["reads", "read"]),
+    ("clarify", &["clarifies", "clarified", "clarifying"]),
+    ("question", &["questioned"]),
+    ("wonder", &["wondered"]),
+    ("retort", &["retorted"]),
+    ("counter", &["countered"]),
+    ("announce", &["announces"]),
+];
+
+static CUES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut m = HashMap::default();
-    for (lemma, forms) in table {
+    for (lemma, forms) in CUE_TABLE {
         for f in *forms {
             m.insert(*f, *lemma);
         }
@@ -175,29 +176,48 @@ static CUES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     m
 });
 
-/// For each letter `a`..`z`, bit `n` is set when a cue form of `n` bytes (`n < 32`) starts
-/// with it: most words are ruled out without hashing.
-static CUE_SHAPES: LazyLock<[u32; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u32; 26];
-    for form in CUES.keys() {
-        if let Some(&f) = form.as_bytes().first()
-            && f.is_ascii_lowercase()
-            && form.len() < 32
-            && let Some(bits) = shapes.get_mut(usize::from(f - b'a'))
-        {
-            *bits |= 1 << form.len();
+/// For each pair of first letters (`aa`..`zz`, at `26 * first + second`), bit `n` is set when
+/// a cue form of `n` bytes (`n < 32`) starts with them: most words are ruled out without
+/// hashing. Computed at compile time from [`CUE_TABLE`].
+const CUE_SHAPES: [u32; 26 * 26] = cue_shapes();
+
+const fn cue_shapes() -> [u32; 26 * 26] {
+    let mut shapes = [0u32; 26 * 26];
+    let mut i = 0;
+    while i < CUE_TABLE.len() {
+        let forms = CUE_TABLE[i].1;
+        let mut j = 0;
+        while j < forms.len() {
+            if let Some(at) = cue_shape_index(forms[j].as_bytes()) {
+                shapes[at] |= 1 << forms[j].len();
+            }
+            j += 1;
         }
+        i += 1;
     }
     shapes
-});
+}
+
+/// Where a word's first two letters sit in [`CUE_SHAPES`]: `None` when the word is shorter
+/// than two bytes, 32 bytes or longer, or does not open with two ASCII lower-case letters.
+const fn cue_shape_index(b: &[u8]) -> Option<usize> {
+    if let [f, s, ..] = *b
+        && b.len() < 32
+        && f.is_ascii_lowercase()
+        && s.is_ascii_lowercase()
+    {
+        Some((f - b'a') as usize * 26 + (s - b'a') as usize)
+    } else {
+        None
+    }
+}
 
 /// The lemma of a cue verb form (`"told"` → `"tell"`).
+#[inline]
 pub(crate) fn cue_lemma(folded: &str) -> Option<&'static str> {
     let b = folded.as_bytes();
-    if let Some(&f) = b.first()
-        && f.is_ascii_lowercase()
-        && b.len() < 32
-        && CUE_SHAPES.get(usize::from(f - b'a')).is_some_and(|bits| bits & (1 << b.len()) == 0)
+    if let Some(at) = cue_shape_index(b)
+        && CUE_SHAPES.get(at).is_some_and(|bits| bits & (1 << b.len()) == 0)
     {
         return None;
     }

@@ -180,7 +180,9 @@ impl<'a> Toks<'a> {
                 let cue = !cap && folded.get(a..z).and_then(cue_lemma).is_some();
                 t.push(Tok { k: K::Word, start: i, end, cap, cue });
                 folded_at.push((at(a), at(z)));
-                i = end;
+                // The space after a word needs no turn of the loop (a quotation never opens
+                // on a space).
+                i = if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
                 continue;
             }
             if c.is_whitespace() {
