@@ -49,8 +49,39 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
     word
 }
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+/// A set of folded words that rules out most words it does not hold without hashing them: a
+/// word whose first two letters and length match no member's is not looked up.
+pub(crate) struct WordSet {
+    /// Bit `n` of `shapes[i]` is set when a member of `n` bytes opens with the two letters of
+    /// [`shape_index`] `i`.
+    shapes: Vec<u32>,
+    words: HashSet<&'static str>,
+}
+
+impl WordSet {
+    fn new(words: &[&'static str]) -> Self {
+        let mut shapes = vec![0u32; 26 * 26];
+        for w in words {
+            if let Some(bits) = shape_index(w.as_bytes()).and_then(|at| shapes.get_mut(at)) {
+                *bits |= 1 << w.len();
+            }
+        }
+        WordSet { shapes, words: words.iter().copied().collect() }
+    }
+
+    /// Whether `word` is a member.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        if let Some(at) = shape_index(word.as_bytes())
+            && self.shapes.get(at).is_some_and(|bits| bits & (1 << word.len()) == 0)
+        {
+            return false;
+        }
+        self.words.contains(word)
+    }
+}
+
+fn set(words: &[&'static str]) -> WordSet {
+    WordSet::new(words)
 }
 
 /// Speech and attribution verbs: every inflected form maps to its lemma. Forms that are
@@ -188,7 +219,7 @@ const fn cue_shapes() -> [u32; 26 * 26] {
         let forms = CUE_TABLE[i].1;
         let mut j = 0;
         while j < forms.len() {
-            if let Some(at) = cue_shape_index(forms[j].as_bytes()) {
+            if let Some(at) = shape_index(forms[j].as_bytes()) {
                 shapes[at] |= 1 << forms[j].len();
             }
             j += 1;
@@ -198,9 +229,10 @@ const fn cue_shapes() -> [u32; 26 * 26] {
     shapes
 }
 
-/// Where a word's first two letters sit in [`CUE_SHAPES`]: `None` when the word is shorter
-/// than two bytes, 32 bytes or longer, or does not open with two ASCII lower-case letters.
-const fn cue_shape_index(b: &[u8]) -> Option<usize> {
+/// Where a word's first two letters sit in a table of shapes ([`CUE_SHAPES`], [`WordSet`]):
+/// `None` when the word is shorter than two bytes, 32 bytes or longer, or does not open with
+/// two ASCII lower-case letters.
+const fn shape_index(b: &[u8]) -> Option<usize> {
     if let [f, s, ..] = *b
         && b.len() < 32
         && f.is_ascii_lowercase()
@@ -216,7 +248,7 @@ const fn cue_shape_index(b: &[u8]) -> Option<usize> {
 #[inline]
 pub(crate) fn cue_lemma(folded: &str) -> Option<&'static str> {
     let b = folded.as_bytes();
-    if let Some(at) = cue_shape_index(b)
+    if let Some(at) = shape_index(b)
         && CUE_SHAPES.get(at).is_some_and(|bits| bits & (1 << b.len()) == 0)
     {
         return None;
@@ -225,7 +257,7 @@ pub(crate) fn cue_lemma(folded: &str) -> Option<&'static str> {
 }
 
 /// Words that may stand between a subject and its cue verb ("also", "has", "does not").
-static ADVERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "also",
         "further",
@@ -281,7 +313,7 @@ static ADVERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Nouns ending in -ly that are not adverbs.
-static LY_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static LY_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "assembly", "ally", "family", "rally", "supply", "monopoly", "anomaly", "bully", "belly", "jelly",
         "lily", "folly", "july", "italy", "reply", "homily", "daily", "weekly", "monthly",
@@ -297,7 +329,7 @@ pub(crate) fn is_adverb(folded: &str) -> bool {
             && !LY_NOUNS.contains(folded))
 }
 
-static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "one",
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many",
@@ -315,7 +347,7 @@ pub(crate) fn is_definite(folded: &str) -> bool {
     matches!(folded, "the" | "this" | "that" | "these" | "those")
 }
 
-static PRONOUNS: LazyLock<HashSet<&'static str>> =
+static PRONOUNS: LazyLock<WordSet> =
     LazyLock::new(|| set(&["he", "she", "they", "we", "it", "i", "him", "her", "them", "us"]));
 
 /// Personal pronouns that can be the subject of a cue verb.
@@ -324,7 +356,7 @@ pub(crate) fn is_pronoun(folded: &str) -> bool {
 }
 
 /// Function words: a noun phrase never runs through one of these.
-static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOP: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "that",
         "which",
@@ -544,7 +576,7 @@ pub(crate) fn is_stop(folded: &str) -> bool {
 }
 
 /// Capitalised words that open sentences but never names ("Meanwhile", "However", weekdays).
-static STOP_CAPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOP_CAPS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "meanwhile",
         "however",
@@ -788,7 +820,7 @@ pub(crate) fn is_stop_cap(folded: &str) -> bool {
 }
 
 /// Titles and role words that precede a person's name ("Defense Minister", "Lt. Gen.").
-static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ROLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "minister",
         "ministers",
@@ -983,7 +1015,7 @@ pub(crate) fn is_role_word(folded: &str) -> bool {
 }
 
 /// Nouns that head a description of a person or group of people ("a senior official").
-static PERSON_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PERSON_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "official",
         "officials",
@@ -1202,7 +1234,7 @@ pub(crate) fn is_person_head(folded: &str) -> bool {
 }
 
 /// Nouns that head the name of an organisation ("Ministry", "Wing", "Committee").
-static INSTITUTION_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static INSTITUTION_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "ministry",
         "hospital",
@@ -1398,7 +1430,7 @@ pub(crate) fn is_docref_head(folded: &str) -> bool {
 }
 
 /// Countries, capitals and regions that speak as states in the news ("Kabul said").
-static STATES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STATES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "pakistan",
         "afghanistan",
@@ -1602,6 +1634,33 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_set_pre_check_never_hides_a_member() {
+        let words = [
+            "official",
+            "officials",
+            "al-",
+            "x",
+            "gen.",
+            "é-word",
+            "a-very-long-compound-word-of-many-letters",
+        ];
+        let set = WordSet::new(&words);
+        for w in words {
+            assert!(set.contains(w), "{w}");
+        }
+        // Same first letters, other length; same length, other letters; shapes out of the table.
+        for w in ["offic", "officialss", "xfficial", "", "y", "Official", "é-wore", "al-x"] {
+            assert!(!set.contains(w), "{w}");
+        }
+        // Every member of the real lists passes its own pre-check.
+        for list in [&*ROLE_WORDS, &*PERSON_HEADS, &*INSTITUTION_HEADS, &*STOP, &*STOP_CAPS, &*STATES] {
+            for w in list.words.iter() {
+                assert!(list.contains(w), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn folding_and_lookups() {
