@@ -24,7 +24,7 @@ mod marks;
 mod tokens;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 pub(crate) use attribution::clean_role;
 
@@ -54,8 +54,9 @@ struct Cand {
     para: usize,
     spk: Spk,
     /// Folded words of the name and role ("official", "minister", "shaheen"), each followed
-    /// by a space (one allocation; read with [`Cand::keys`]).
-    keys: String,
+    /// by a space (one allocation, made the first time a description is matched against the
+    /// candidate; read with [`Cand::keys`]).
+    keys: OnceCell<String>,
     /// True when the candidate said something (a cue verb or a quote), not just acted.
     spoke: bool,
 }
@@ -152,7 +153,7 @@ fn keys_of(spk: &Spk) -> String {
 impl Cand {
     /// The folded key words (a word never contains a space, so the split is exact).
     fn keys(&self) -> impl Iterator<Item = &str> {
-        self.keys.split_terminator(' ')
+        self.keys.get_or_init(|| keys_of(&self.spk)).split_terminator(' ')
     }
 }
 
@@ -412,8 +413,7 @@ impl<'a> Ctx<'a> {
         if spk.kind == SpeakerKind::Person && spk.role.is_none() && is_place_name(&spk.name) {
             return;
         }
-        let keys = keys_of(&spk);
-        self.cands.push(Cand { pos, para, spk, keys, spoke });
+        self.cands.push(Cand { pos, para, spk, keys: OnceCell::new(), spoke });
     }
 
     fn mention(&mut self, pos: usize, np: &Np, spoke: bool) {
