@@ -56,6 +56,23 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+/// `ASCII_ALNUM[b]`: byte `b` is an ASCII letter or digit (one look-up per byte in the
+/// tokeniser's inner loop).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Length of the run of ASCII letters and digits that opens `bytes`.
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes.iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(bytes.len())
+}
+
 /// The end of the word whose first character (`first_len` bytes) starts at `start`, never
 /// past `limit` (the next quotation or the range's end), and whether the word is all ASCII.
 /// A word is letters and digits, joined by apostrophes, hyphens, dots, `&` and `/` when a
@@ -66,9 +83,7 @@ fn word_end(text: &str, start: usize, first_len: usize, limit: usize) -> (usize,
     let mut j = start + first_len;
     while j < limit {
         // ASCII letters and digits need no decoding: skip their run in one tight loop.
-        while j < limit && bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-            j += 1;
-        }
+        j += bytes.get(j..limit).map_or(0, ascii_alnum_run);
         if j >= limit {
             break;
         }
