@@ -1293,9 +1293,14 @@ pub(crate) fn mentions(toks: &Toks, s: usize, e: usize) -> Vec<(usize, Np)> {
     {
         out.push((toks.t.get(np.first).map(|t| t.start).unwrap_or(0), np));
     }
+    // The last quotation seen: the clause of a cue starts after it (see [`clause_start`]).
+    let mut last_q: Option<usize> = None;
     for t in s..e {
         let Some(&tok) = toks.t.get(t) else { break };
         if tok.k != K::Word {
+            if matches!(tok.k, K::Q(_)) {
+                last_q = Some(t);
+            }
             continue;
         }
         let pos = tok.start;
@@ -1310,7 +1315,9 @@ pub(crate) fn mentions(toks: &Toks, s: usize, e: usize) -> Vec<(usize, Np)> {
             continue;
         }
         if !toks.f(t).ends_with("ing") {
-            let lo = clause_start(toks, s, t);
+            // `clause_start(toks, s, t)` without its look-back.
+            let from = s.max(t.saturating_sub(WINDOW));
+            let lo = last_q.filter(|&q| q >= from).map_or(from, |q| q + 1);
             match subject_in_region(toks, lo, t) {
                 Some(np) if np.kind != NpKind::Pronoun => out.push((pos, np)),
                 Some(_) => {}

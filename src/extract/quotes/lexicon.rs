@@ -514,10 +514,21 @@ static STOP: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Words that name a news outlet's kind ("the daily Dawn", "news agency X").
 pub(crate) fn is_outlet_word(folded: &str) -> bool {
-    matches!(
-        folded,
-        "daily" | "newspaper" | "broadcaster" | "outlet" | "tabloid" | "weekly" | "channel" | "agency"
-    )
+    OUTLET_WORDS.contains(&folded)
+}
+
+const OUTLET_WORDS: &[&str] =
+    &["daily", "newspaper", "broadcaster", "outlet", "tabloid", "weekly", "channel", "agency"];
+
+/// [`is_outlet_word`] of a word as written: an ASCII word is compared without folding, any
+/// other is folded into `buf` first.
+pub(crate) fn is_outlet_word_as_written(word: &str, buf: &mut String) -> bool {
+    if word.is_ascii() {
+        return OUTLET_WORDS.iter().any(|o| word.eq_ignore_ascii_case(o));
+    }
+    buf.clear();
+    fold_into(word, buf);
+    is_outlet_word(buf)
 }
 
 /// Words that make a name a news medium ("Xinhua news agency", "state television", "Radio
@@ -1011,7 +1022,8 @@ static ROLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// True for a title or role word.
 pub(crate) fn is_role_word(folded: &str) -> bool {
-    ROLE_WORDS.contains(folded) || ROLE_WORDS.contains(folded.trim_end_matches('.'))
+    ROLE_WORDS.contains(folded)
+        || (folded.ends_with('.') && ROLE_WORDS.contains(folded.trim_end_matches('.')))
 }
 
 /// Nouns that head a description of a person or group of people ("a senior official").
@@ -1677,6 +1689,13 @@ mod tests {
         assert!(is_adverb("collectively"));
         assert!(!is_adverb("assembly"));
         assert!(is_role_word("gen."));
+        let mut buf = String::new();
+        for (word, outlet) in
+            [("Daily", true), ("BROADCASTER", true), ("Agency’s", false), ("dailies", false)]
+        {
+            assert_eq!(is_outlet_word_as_written(word, &mut buf), outlet, "{word}");
+            assert_eq!(is_outlet_word_as_written(word, &mut buf), is_outlet_word(&fold(word)), "{word}");
+        }
         assert!(is_person_head("officials"));
         assert!(is_institution_head("ministry's"));
         assert!(is_abbreviation("U.S"));

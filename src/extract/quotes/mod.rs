@@ -315,13 +315,8 @@ impl<'a> Ctx<'a> {
                 let mut kind = self.classify(&name);
                 // "the daily Dawn", "broadcaster Geo News": a news outlet speaks as an institution.
                 let mut buf = String::new();
-                let mut outlet = |t: &str| {
-                    t.split_whitespace().any(|w| {
-                        buf.clear();
-                        fold_into(w, &mut buf);
-                        lexicon::is_outlet_word(&buf)
-                    })
-                };
+                let mut outlet =
+                    |t: &str| t.split_whitespace().any(|w| lexicon::is_outlet_word_as_written(w, &mut buf));
                 // The role's head noun, before any complement: "a private broadcaster" is an
                 // outlet, "the owner of a travel agency" a person.
                 let role_head = np.role.as_deref().map(|r| {

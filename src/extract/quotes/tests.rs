@@ -725,3 +725,12 @@ fn jan_after_a_name_is_part_of_the_name() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].speaker, "Haji Gul Jan");
 }
+
+#[test]
+fn word_count_counts_words_with_letters_or_digits() {
+    assert_eq!(word_count(""), 0);
+    assert_eq!(word_count("  We will — respond,  42 times … "), 5);
+    // Non-ASCII letters and spaces (no-break, em space) count like ASCII ones.
+    assert_eq!(word_count("Ça\u{a0}va\u{2003}très bien !"), 4);
+    assert_eq!(word_count("well-known\tU.S.\nofficials’"), 3);
+}
