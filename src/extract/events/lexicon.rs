@@ -6,7 +6,6 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHashMap;
 
 /// What kind of event a trigger announces. Finer than the ACLED sub-type: two kinds can share
 /// a sub-type (an "attack" and a "clash" are both Battles / Armed clash) but are only merged
@@ -422,52 +421,24 @@ pub const TRIGGERS: &[Trigger] = &[
     t("rioting", Kind::Riot),
 ];
 
-/// The kind a weapon word implies: the first entry of [`WEAPONS`] for the word.
+/// The kind a weapon word implies (lower case), for the weapon cues that refine an
+/// attack/strike head, in a chain before it or anywhere in the sentence.
 pub fn weapon(word: &str) -> Option<Kind> {
-    static MAP: LazyLock<FxHashMap<&'static str, Kind>> = LazyLock::new(|| {
-        let mut m = FxHashMap::default();
-        for &(w, k) in WEAPONS {
-            m.entry(w).or_insert(k);
+    // A `match` on the word: cheaper than hashing it (most words are no weapon).
+    Some(match word {
+        "suicide" => Kind::Suicide,
+        "drone" | "drones" | "quadcopter" | "quadcopters" | "uav" | "uavs" | "air" | "aerial" => {
+            Kind::AirStrike
         }
-        m
-    });
-    MAP.get(word).copied()
+        "rocket" | "rockets" | "artillery" | "mortar" | "mortars" | "missile" | "missiles" | "shelling" => {
+            Kind::Shelling
+        }
+        "grenade" | "grenades" => Kind::Grenade,
+        "bomb" | "bombs" | "car" | "roadside" | "ied" | "ieds" | "landmine" | "explosive" | "explosives"
+        | "vehicle-borne" | "remote-controlled" => Kind::Explosive,
+        _ => return None,
+    })
 }
-
-/// Weapon words that refine an attack/strike head, in a chain before it or anywhere in the
-/// sentence: (word, kind).
-pub const WEAPONS: &[(&str, Kind)] = &[
-    ("suicide", Kind::Suicide),
-    ("drone", Kind::AirStrike),
-    ("drones", Kind::AirStrike),
-    ("quadcopter", Kind::AirStrike),
-    ("quadcopters", Kind::AirStrike),
-    ("uav", Kind::AirStrike),
-    ("uavs", Kind::AirStrike),
-    ("air", Kind::AirStrike),
-    ("aerial", Kind::AirStrike),
-    ("rocket", Kind::Shelling),
-    ("rockets", Kind::Shelling),
-    ("artillery", Kind::Shelling),
-    ("mortar", Kind::Shelling),
-    ("mortars", Kind::Shelling),
-    ("missile", Kind::Shelling),
-    ("missiles", Kind::Shelling),
-    ("shelling", Kind::Shelling),
-    ("grenade", Kind::Grenade),
-    ("grenades", Kind::Grenade),
-    ("bomb", Kind::Explosive),
-    ("bombs", Kind::Explosive),
-    ("car", Kind::Explosive),
-    ("roadside", Kind::Explosive),
-    ("ied", Kind::Explosive),
-    ("ieds", Kind::Explosive),
-    ("landmine", Kind::Explosive),
-    ("explosive", Kind::Explosive),
-    ("explosives", Kind::Explosive),
-    ("vehicle-borne", Kind::Explosive),
-    ("remote-controlled", Kind::Explosive),
-];
 
 /// Words just before a trigger that make it hypothetical, negated, intended or advocated
 /// ("any strike", "could prompt", "plans to visit", "call for talks").

@@ -323,6 +323,8 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         pieces.push(Span::new(sp.start + start, sp.end));
     }
     let mut out = Vec::with_capacity(pieces.len());
+    // Sentences of one paragraph share its line: it is tested for a caption once.
+    let mut captions = CaptionCache::default();
     for p in pieces {
         let Some(raw) = text.get(p.start..p.end) else { continue };
         let lead = raw.len() - raw.trim_start().len();
@@ -350,7 +352,7 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         };
         // A death word alone makes the sentence relevant: the trigger scan is then not needed.
         let relevant = (deaths_possible || lexicon::TRIGGER_AC.as_ref().is_some_and(|ac| ac.is_match(&open)))
-            && !in_caption(text, span);
+            && !captions.in_caption(text, span);
         let words = if relevant { numbers::words(t) } else { Vec::new() };
         out.push(Sent {
             idx: out.len(),
@@ -368,14 +370,35 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
     out
 }
 
-/// Whether the line holding `span` is a photo caption ("Soldiers cordon off the site …
-/// PHOTO: AFP", "In this photo taken Tuesday, …"): it shows what the story tells, it is no
-/// report of its own. (A bare credit after a dash, "….—AP", also ends stories: not used.)
-fn in_caption(text: &str, span: Span) -> bool {
-    let b = text.as_bytes();
-    let from = b.get(..span.start).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |i| i + 1);
-    let to = b.get(span.end..).and_then(|h| memchr::memchr(b'\n', h)).map_or(b.len(), |i| span.end + i);
-    let Some(line) = text.get(from..to) else { return false };
+/// The last line tested by [`CaptionCache::in_caption`]: its byte range and the answer.
+#[derive(Default)]
+struct CaptionCache {
+    line: Option<(usize, usize, bool)>,
+}
+
+impl CaptionCache {
+    /// Whether the line holding `span` is a photo caption ([`caption_line`]). A span inside the
+    /// line tested last (which holds no line break) shares its answer.
+    fn in_caption(&mut self, text: &str, span: Span) -> bool {
+        if let Some((from, to, caption)) = self.line
+            && from <= span.start
+            && span.end <= to
+        {
+            return caption;
+        }
+        let b = text.as_bytes();
+        let from = b.get(..span.start).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |i| i + 1);
+        let to = b.get(span.end..).and_then(|h| memchr::memchr(b'\n', h)).map_or(b.len(), |i| span.end + i);
+        let caption = text.get(from..to).is_some_and(caption_line);
+        self.line = Some((from, to, caption));
+        caption
+    }
+}
+
+/// Whether a line is a photo caption ("Soldiers cordon off the site … PHOTO: AFP", "In this
+/// photo taken Tuesday, …"): it shows what the story tells, it is no report of its own. (A
+/// bare credit after a dash, "….—AP", also ends stories: not used.)
+fn caption_line(line: &str) -> bool {
     // Every marker holds "hoto" or "etty" in some case: most lines are let go at once. (The
     // searchers are built once: setting one up costs more than searching a line.)
     static HINTS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
@@ -528,12 +551,8 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
     // Needed only when a new event opens: computed on first use.
     let civilians = LazyCell::new(|| s.has(Lex::Civilian));
     let armed_target = LazyCell::new(|| s.has(Lex::Armed));
-    let cross = LazyCell::new(|| {
-        s.open.contains("cross-border")
-            || s.open.contains("across the border")
-            || s.open.contains("border")
-            || s.open.contains("bilateral")
-    });
+    // ("cross-border" and "across the border" hold "border".)
+    let cross = LazyCell::new(|| s.open.contains("border") || s.open.contains("bilateral"));
     let time_cue = LazyCell::new(|| s.has(Lex::Time) || !years_in(&s.open).is_empty());
     let named = LazyCell::new(|| !actors_found.is_empty() || has_named(s));
 
@@ -982,7 +1001,12 @@ fn sentence_actors(s: &Sent) -> Vec<String> {
 /// Who a death toll is attributed to: "according to X", "X said", "claiming …" (the subject).
 fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
     let open = &s.open;
-    if let Some(p) = open.find("according to ") {
+    // The searchers are built once: setting one up costs more than searching a sentence.
+    static ACCORDING: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("according to "));
+    static CLAIMING: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| ["claiming", "claimed"].map(memchr::memmem::Finder::new));
+    if let Some(p) = ACCORDING.find(open.as_bytes()) {
         let from = p + "according to ".len();
         let rest = s.text.get(from..).unwrap_or("");
         let phrase_end = rest.find([',', '.', ';', '“', '"']).unwrap_or(rest.len());
@@ -1064,7 +1088,7 @@ fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
             }
         }
     }
-    if open.contains("claiming") || open.contains("claimed") {
+    if CLAIMING.iter().any(|f| f.find(open.as_bytes()).is_some()) {
         if let Some(a) = actors_found.first() {
             return Some(a.clone());
         }
