@@ -27,7 +27,7 @@ use std::cell::{LazyCell, OnceCell};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use lexicon::{Cond, Kind, Lex, LexHits};
+use lexicon::{Cond, Kind, Lex, LexHits, SentenceScan, TriggerHit};
 use numbers::{Deaths, VictimClass, Word};
 
 use super::{Event, Location, actors, dates, places};
@@ -64,8 +64,10 @@ struct Sent<'a> {
     relevant: bool,
     /// Whether it holds a death word (else no death figure is looked for).
     deaths_possible: bool,
-    /// Occurrences of the small lexicons in `open`, scanned on first use.
-    lex: OnceCell<LexHits>,
+    /// Trigger occurrences in `open` (kept for relevant sentences only).
+    triggers: Vec<TriggerHit>,
+    /// Occurrences of the small lexicons in `open` (kept for relevant sentences only).
+    lex: LexHits,
     /// Gazetteer places and known actors in `text`, from one scan on first use.
     names: OnceCell<PlacesAndActors>,
 }
@@ -99,7 +101,7 @@ impl Sent<'_> {
         self.names.get_or_init(|| places::find_places_and_actors(self.text))
     }
     fn lex(&self) -> &LexHits {
-        self.lex.get_or_init(|| LexHits::scan(&self.open))
+        &self.lex
     }
     /// Whether the open text holds a word-bounded pattern of `lex`.
     fn has(&self, lex: Lex) -> bool {
@@ -335,10 +337,12 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         let span = Span::new(p.start + lead, p.start + lead + t.len());
         let quoted = quote_ranges(t);
         // ASCII lower-casing keeps byte offsets; the lexicons are ASCII.
-        let lower = t.to_ascii_lowercase();
+        let lower = month_may(t, t.to_ascii_lowercase());
+        // One pass finds the triggers (outside quotes), the kill stems (anywhere: the month
+        // rewritten as "mai" holds none) and the small lexicons.
+        let scan = SentenceScan::scan(&lower, &quoted);
         // Cheap screen: most sentences name no event and no death; they are not tokenised.
-        let deaths_possible = lexicon::has_substring(&lexicon::KILL_STEM_AC, &lower);
-        let lower = month_may(t, lower);
+        let deaths_possible = scan.kill_stem;
         let open = if quoted.is_empty() {
             lower
         } else {
@@ -351,9 +355,9 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
             String::from_utf8(bytes).unwrap_or_else(|_| t.to_ascii_lowercase())
         };
         // A death word alone makes the sentence relevant: the trigger scan is then not needed.
-        let relevant = (deaths_possible || lexicon::TRIGGER_AC.as_ref().is_some_and(|ac| ac.is_match(&open)))
-            && !captions.in_caption(text, span);
-        let words = if relevant { numbers::words(t) } else { Vec::new() };
+        let relevant = (deaths_possible || !scan.triggers.is_empty()) && !captions.in_caption(text, span);
+        let (words, triggers, lex) =
+            if relevant { (numbers::words(t), scan.triggers, scan.lex) } else { Default::default() };
         out.push(Sent {
             idx: out.len(),
             span,
@@ -363,7 +367,8 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
             quoted,
             relevant,
             deaths_possible,
-            lex: OnceCell::new(),
+            triggers,
+            lex,
             names: OnceCell::new(),
         });
     }
@@ -1103,7 +1108,6 @@ fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
 
 /// Event mentions of one sentence, filtered, with places and dates assigned.
 fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
-    let Some(ac) = lexicon::TRIGGER_AC.as_ref() else { return Vec::new() };
     let mut violent: Vec<Cand> = Vec::new();
     let mut kills: Vec<Cand> = Vec::new();
     let mut other: Vec<Cand> = Vec::new();
@@ -1133,12 +1137,11 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     let years = LazyCell::new(|| years_in(&s.open));
     // Every trigger word, kept or not: a place belongs to the nearest one.
     let mut anchors: Vec<(usize, usize, bool)> = Vec::new();
-    for m in ac.find_iter(&s.open) {
-        let (st, en) = (m.start(), m.end());
+    for (st, en, ti) in lexicon::leftmost_longest(&s.triggers) {
         if !lexicon::bounded(&s.open, st, en, false) {
             continue;
         }
-        let trig = lexicon::TRIGGERS[m.pattern().as_usize()];
+        let Some(&trig) = lexicon::TRIGGERS.get(ti) else { continue };
         if !matches!(trig.kind, Kind::Kill | Kind::Statement) {
             anchors.push((st, en, trig.kind.is_violent()));
         }
@@ -1595,19 +1598,16 @@ fn assign_slots(s: &Sent, ctx: &Ctx, cands: &mut [Cand], anchors: &[(usize, usiz
 fn time_cues(s: &Sent, found: &[dates::DateMention]) -> Vec<dates::DateMention> {
     let overlaps = |a: usize, b: usize| found.iter().any(|d| a < d.span.end && d.span.start < b);
     let mut out = Vec::new();
-    if let Some(ac) = lexicon::TIME_AC.as_ref() {
-        for m in ac.find_iter(&s.open) {
-            let (a, b) = (m.start(), m.end());
-            let pat = &s.open[a..b];
-            if matches!(pat, "once again" | "latest" | "hours")
-                || !lexicon::bounded(&s.open, a, b, false)
-                || overlaps(a, b)
-            {
-                continue;
-            }
-            let text = s.text.get(a..b).unwrap_or(pat).to_string();
-            out.push(dates::DateMention { span: Span::new(a, b), text, value: None, relative: true });
+    for (a, b) in s.lex.leftmost_longest(Lex::Time) {
+        let pat = &s.open[a..b];
+        if matches!(pat, "once again" | "latest" | "hours")
+            || !lexicon::bounded(&s.open, a, b, false)
+            || overlaps(a, b)
+        {
+            continue;
         }
+        let text = s.text.get(a..b).unwrap_or(pat).to_string();
+        out.push(dates::DateMention { span: Span::new(a, b), text, value: None, relative: true });
     }
     for w in &s.words {
         if s.is_quoted(w.start) || overlaps(w.start, w.end) {
