@@ -57,7 +57,7 @@ struct Sent<'a> {
     /// Lower-cased text with quoted passages blanked out (same byte offsets).
     open: String,
     /// Words of `text`.
-    words: Vec<Word>,
+    words: Vec<Word<'a>>,
     /// Byte ranges inside quotation marks.
     quoted: Vec<(usize, usize)>,
     /// Whether the sentence holds a trigger or a death word at all (else it is skipped).
@@ -183,7 +183,10 @@ struct Building {
 /// Extract events from a document.
 pub fn extract_events(doc: &Document, sentences: &[Span]) -> Vec<Event> {
     let ctx = context(doc);
-    let sents = prepare(doc, sentences);
+    // ASCII lower-casing keeps byte offsets: the sentences' lower-cased text and words are
+    // slices of one lower-cased copy of the document.
+    let lower = doc.clean.to_ascii_lowercase();
+    let sents = prepare(doc, &lower, sentences);
     let mut events: Vec<Building> = Vec::new();
     for s in &sents {
         process_sentence(s, &ctx, &mut events);
@@ -300,7 +303,8 @@ fn years_in(s: &str) -> Vec<i32> {
 
 /// Sub-split sentences at line breaks and glued boundaries ("country.Following"), trim them
 /// and compute quote masks.
-fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
+/// `doc_lower` is the document's text lower-cased (ASCII only).
+fn prepare<'a>(doc: &'a Document, doc_lower: &'a str, sentences: &[Span]) -> Vec<Sent<'a>> {
     let text = doc.clean.as_str();
     let mut pieces: Vec<Span> = Vec::with_capacity(sentences.len() + 8);
     for sp in sentences {
@@ -336,8 +340,10 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         }
         let span = Span::new(p.start + lead, p.start + lead + t.len());
         let quoted = quote_ranges(t);
-        // ASCII lower-casing keeps byte offsets; the lexicons are ASCII.
-        let lower = month_may(t, t.to_ascii_lowercase());
+        // ASCII lower-casing keeps byte offsets (the lexicons are ASCII): the sentence's
+        // lower-cased text is a slice of the document's.
+        let Some(low) = doc_lower.get(span.start..span.end) else { continue };
+        let lower = month_may(t, low.to_string());
         // One pass finds the triggers (outside quotes), the kill stems (anywhere: the month
         // rewritten as "mai" holds none) and the small lexicons.
         let scan = SentenceScan::scan(&lower, &quoted);
@@ -357,7 +363,7 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         // A death word alone makes the sentence relevant: the trigger scan is then not needed.
         let relevant = (deaths_possible || !scan.triggers.is_empty()) && !captions.in_caption(text, span);
         let (words, triggers, lex) =
-            if relevant { (numbers::words(t), scan.triggers, scan.lex) } else { Default::default() };
+            if relevant { (numbers::words_in(t, low), scan.triggers, scan.lex) } else { Default::default() };
         out.push(Sent {
             idx: out.len(),
             span,

@@ -3,29 +3,57 @@
 //! "more than 100" → 100, "over two hundred" → 200, "dozens" → 12, "hundreds" → 100,
 //! "a dozen" → 12; injuries and unspecified "casualties" are not deaths.
 
-use compact_str::CompactString;
+use std::borrow::Cow;
+use std::ops::Deref;
 
 use super::lexicon::is_word_char;
 
+/// A word's lower-cased text: borrowed from the lower-cased sentence for an ASCII word (no
+/// allocation, no copy), owned otherwise (Unicode lower-casing may change the length).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
 /// A word of a sentence: byte range and lower-cased text.
 #[derive(Debug, Clone)]
-pub struct Word {
+pub struct Word<'a> {
     /// Byte start in the sentence.
     pub start: usize,
     /// Byte end in the sentence.
     pub end: usize,
-    /// Lower-cased text (stored inline for words of up to 24 bytes: no allocation).
-    pub lower: CompactString,
+    /// Lower-cased text.
+    pub lower: Lower<'a>,
 }
 
-/// `str::to_lowercase`, with a fast path for ASCII.
-fn lower(w: &str) -> CompactString {
-    if w.is_ascii() {
-        let mut c = CompactString::from(w);
-        c.make_ascii_lowercase();
-        c
-    } else {
-        CompactString::from(w.to_lowercase())
+impl Word<'_> {
+    /// The same word owning its lower-cased text.
+    fn into_owned(self) -> Word<'static> {
+        Word { start: self.start, end: self.end, lower: Lower(Cow::Owned(self.lower.0.into_owned())) }
     }
 }
 
@@ -40,8 +68,6 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 
 /// [`BYTE_CLASS`] bit: an ASCII letter or digit.
 const ALNUM: u8 = 1;
-/// [`BYTE_CLASS`] bit: an ASCII upper-case letter.
-const UPPER: u8 = 2;
 /// [`BYTE_CLASS`] bit: not ASCII (a byte of a multi-byte character).
 const NON_ASCII: u8 = 4;
 
@@ -52,9 +78,7 @@ const BYTE_CLASS: [u8; 256] = {
     let mut i = 0;
     while i < 256 {
         let b = i as u8;
-        t[i] = if b.is_ascii_uppercase() {
-            ALNUM | UPPER
-        } else if b.is_ascii_alphanumeric() {
+        t[i] = if b.is_ascii_alphanumeric() {
             ALNUM
         } else if !b.is_ascii() {
             NON_ASCII
@@ -67,8 +91,14 @@ const BYTE_CLASS: [u8; 256] = {
 };
 
 /// Split a sentence into words: runs of letters and digits, keeping inner hyphens and the
-/// thousands separator in "1,200".
-pub fn words(s: &str) -> Vec<Word> {
+/// thousands separator in "1,200". Each word owns its lower-cased text (see [`words_in`]).
+pub fn words(s: &str) -> Vec<Word<'static>> {
+    words_in(s, &s.to_ascii_lowercase()).into_iter().map(Word::into_owned).collect()
+}
+
+/// [`words`] of `s`, the lower-cased text of ASCII words borrowed from `lower`, which is
+/// `s.to_ascii_lowercase()`.
+pub fn words_in<'a>(s: &str, lower: &'a str) -> Vec<Word<'a>> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
     let mut i = 0;
@@ -90,12 +120,11 @@ pub fn words(s: &str) -> Vec<Word> {
             }
         }
         let st = i;
-        // Upper-case ASCII letters seen, and whether the word is all ASCII.
-        let (mut upper, mut ascii) = (0u8, true);
+        // Whether the word is all ASCII.
+        let mut ascii = true;
         while let Some(&x) = b.get(i) {
             let class = BYTE_CLASS[usize::from(x)];
             if class & ALNUM != 0 {
-                upper |= class;
                 i += 1;
                 continue;
             }
@@ -123,9 +152,11 @@ pub fn words(s: &str) -> Vec<Word> {
                 _ => break,
             }
         }
-        let w = &s[st..i];
-        let lower = if ascii && upper & UPPER == 0 { CompactString::from(w) } else { lower(w) };
-        out.push(Word { start: st, end: i, lower });
+        let low = match lower.get(st..i) {
+            Some(l) if ascii => Cow::Borrowed(l),
+            _ => Cow::Owned(s[st..i].to_lowercase()),
+        };
+        out.push(Word { start: st, end: i, lower: Lower(low) });
     }
     out
 }
