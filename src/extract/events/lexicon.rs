@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 
@@ -977,13 +977,15 @@ impl SentenceScan {
         let Some((dfa, owner)) = SCAN.as_ref() else { return out };
         let Ok(mut sid) = dfa.start_state(Anchored::No) else { return out };
         let touches_quote = |s: usize, e: usize| quoted.iter().any(|&(qs, qe)| s < qe && qs < e);
-        // The overlapping search walked by hand: one table step per byte, and at a match state
+        // The overlapping search walked by hand: table steps up to the next match state, then
         // every pattern ending there. (The crate's iterator costs a call per occurrence and
         // about twice the instructions per byte.)
-        for (at, &byte) in lower.as_bytes().iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, byte);
+        let bytes = lower.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            (at, sid) = step_to_special(dfa, bytes, at, sid);
             if !dfa.is_special(sid) {
-                continue;
+                break;
             }
             if dfa.is_dead(sid) {
                 break;
@@ -991,7 +993,7 @@ impl SentenceScan {
             if !dfa.is_match(sid) {
                 continue;
             }
-            let e = at + 1;
+            let e = at;
             for k in 0..dfa.match_len(sid) {
                 let pid = dfa.match_pattern(sid, k);
                 let s = e.saturating_sub(dfa.pattern_len(pid));
@@ -1007,6 +1009,20 @@ impl SentenceScan {
         out.triggers.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         out
     }
+}
+
+/// Walk `dfa` over `bytes` from `at` in state `sid` until it enters a special (match or dead)
+/// state or the bytes end: the position after the last byte read and the state. Kept apart
+/// from the match handling so that the loop stays in registers.
+fn step_to_special(dfa: &DFA, bytes: &[u8], mut at: usize, mut sid: StateID) -> (usize, StateID) {
+    while let Some(&byte) = bytes.get(at) {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        at += 1;
+        if dfa.is_special(sid) {
+            break;
+        }
+    }
+    (at, sid)
 }
 
 /// The occurrences a leftmost-longest, non-overlapping search would report, from every
