@@ -90,6 +90,15 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// The end of the run of ASCII letters and digits starting at `i`. Kept apart from the word
+/// splitter so that its loop stays in registers.
+fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&x| BYTE_CLASS[usize::from(x)] & ALNUM != 0) {
+        i += 1;
+    }
+    i
+}
+
 /// Split a sentence into words: runs of letters and digits, keeping inner hyphens and the
 /// thousands separator in "1,200". Each word owns its lower-cased text (see [`words_in`]).
 pub fn words(s: &str) -> Vec<Word<'static>> {
@@ -122,13 +131,10 @@ pub fn words_in<'a>(s: &str, lower: &'a str) -> Vec<Word<'a>> {
         let st = i;
         // Whether the word is all ASCII.
         let mut ascii = true;
-        while let Some(&x) = b.get(i) {
-            let class = BYTE_CLASS[usize::from(x)];
-            if class & ALNUM != 0 {
-                i += 1;
-                continue;
-            }
-            if class & NON_ASCII == 0 {
+        loop {
+            i = alnum_run_end(b, i);
+            let Some(&x) = b.get(i) else { break };
+            if x.is_ascii() {
                 let inner = (x == b'-' && char_at(s, i + 1).is_some_and(|(n, _)| is_word_char(n)))
                     || (x == b','
                         && b.get(i + 1).is_some_and(u8::is_ascii_digit)
