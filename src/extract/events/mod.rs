@@ -127,7 +127,15 @@ struct Loc {
     start: usize,
     end: usize,
     text: String,
+    /// `text` normalised ([`norm`]), computed once: places are compared by it.
+    norm: String,
     place: Option<places::Place>,
+}
+
+impl Loc {
+    fn new(start: usize, end: usize, text: String, place: Option<places::Place>) -> Self {
+        Loc { start, end, norm: norm(&text), text, place }
+    }
 }
 
 /// One event mention in one sentence.
@@ -911,11 +919,11 @@ fn places_compatible(have: &[Loc], new: &[Loc]) -> bool {
     let specific = |l: &Loc| l.place.as_ref().is_none_or(|p| p.kind != "country");
     let have_specific = have.iter().any(specific);
     new.iter().all(|n| {
-        let nn = norm(&n.text);
+        let nn = n.norm.as_str();
         let narrow = specific(n) && have_specific;
         have.iter().filter(|h| !narrow || specific(h)).any(|h| {
-            let hn = norm(&h.text);
-            if hn.contains(&nn) || nn.contains(&hn) {
+            let hn = h.norm.as_str();
+            if hn.contains(nn) || nn.contains(hn) {
                 return true;
             }
             match (&h.place, &n.place) {
@@ -946,8 +954,7 @@ fn merge_places(have: &mut Vec<Loc>, new: &[Loc]) {
         if have.len() >= MAX_PLACES {
             return;
         }
-        let nn = norm(&n.text);
-        if !have.iter().any(|h| norm(&h.text) == nn) {
+        if !have.iter().any(|h| h.norm == n.norm) {
             have.push(n.clone());
         }
     }
@@ -1648,7 +1655,7 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
     let mut out: Vec<Loc> = Vec::new();
     for h in locs::find_loc_phrases(s.text, &s.words, &quoted) {
         let text = s.text.get(h.start..h.end).unwrap_or("").to_string();
-        out.push(Loc { start: h.start, end: h.end, text, place: None });
+        out.push(Loc::new(h.start, h.end, text, None));
     }
     out.sort_by_key(|l| l.start);
     let mut extra: Vec<Loc> = Vec::new();
@@ -1686,7 +1693,7 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
             }
         }
         let text = s.text.get(m.span.start..end).unwrap_or(&m.text).to_string();
-        extra.push(Loc { start: m.span.start, end, text, place: Some(m.place.clone()) });
+        extra.push(Loc::new(m.span.start, end, text, Some(m.place.clone())));
     }
     out.extend(extra);
     for l in out.iter_mut().filter(|l| l.place.is_none()) {
@@ -1696,10 +1703,17 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
         });
     }
     out.sort_by_key(|l| l.start);
-    let mut seen = HashSet::new();
-    out.retain(|l| {
-        seen.insert(norm(&l.text)) && !seat_of_an_institution(s, l.start) && !reference_point(s, l.start)
-    });
+    // The first mention of each place, unless it is a seat or a reference point.
+    let keep: Vec<bool> = (0..out.len())
+        .map(|i| {
+            let l = &out[i];
+            !out[..i].iter().any(|p| p.norm == l.norm)
+                && !seat_of_an_institution(s, l.start)
+                && !reference_point(s, l.start)
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(false));
     out
 }
 
