@@ -449,6 +449,10 @@ fn caption_line(line: &str) -> bool {
 fn month_may(t: &str, lower: String) -> String {
     static MAY: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("May"));
+    // Most sentences hold no "May": no list of positions is built for them.
+    if MAY.find(t.as_bytes()).is_none() {
+        return lower;
+    }
     let month_at: Vec<usize> = MAY
         .find_iter(t.as_bytes())
         .filter(|&i| {
@@ -1924,11 +1928,14 @@ fn country(b: &Building, evidence: &str) -> Option<String> {
     }
 }
 
-fn join_list(items: &[String]) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+/// Append a list to `out` as prose: "a", "a and b", "a, b and c".
+fn push_list<'s>(out: &mut String, items: impl ExactSizeIterator<Item = &'s str>) {
+    let n = items.len();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == n { " and " } else { ", " });
+        }
+        out.push_str(item);
     }
 }
 
@@ -1953,21 +1960,28 @@ fn finish(doc: &Document, b: Building, cursor: &mut AnchorCursor) -> Event {
     } else {
         b.kind.noun()
     };
-    let places: Vec<String> = b.places.iter().map(|l| l.text.clone()).collect();
+    // Written piece by piece into one string (no intermediate strings).
     let mut what = noun.to_string();
     if !b.actors.is_empty() {
-        what.push_str(&format!(" involving {}", join_list(&b.actors[..b.actors.len().min(3)])));
+        what.push_str(" involving ");
+        push_list(&mut what, b.actors.iter().take(3).map(String::as_str));
     }
-    if !places.is_empty() {
-        what.push_str(&format!(" in {}", join_list(&places[..places.len().min(5)])));
+    if !b.places.is_empty() {
+        what.push_str(" in ");
+        push_list(&mut what, b.places.iter().take(5).map(|l| l.text.as_str()));
     }
     if let Some(d) = &b.date {
-        what.push_str(&format!(" ({})", d.value.as_deref().unwrap_or(&d.text)));
+        what.push_str(" (");
+        what.push_str(d.value.as_deref().unwrap_or(&d.text));
+        what.push(')');
     }
     if let Some((n, _, _)) = &b.deaths {
-        what.push_str(&format!("; {n} reported killed"));
+        what.push_str("; ");
+        what.push_str(&n.to_string());
+        what.push_str(" reported killed");
         if let Some(c) = &b.claimant {
-            what.push_str(&format!(" according to {c}"));
+            what.push_str(" according to ");
+            what.push_str(c);
         }
     }
     let victims = b.deaths.as_ref().map(|(_, _, v)| match &b.claimant {
