@@ -896,7 +896,24 @@ pub enum Lex {
     Civilian,
     /// [`ARMED`].
     Armed,
+    /// [`VIOLENCE_REFS`].
+    ViolenceRef,
+    /// "border".
+    Border,
+    /// "crossing".
+    Crossing,
+    /// "bilateral".
+    Bilateral,
+    /// "emergency".
+    Emergency,
+    /// "hospital".
+    Hospital,
 }
+
+/// Definite references to a violent event ("the attack", "the blast"): a statement naming one
+/// gives details of that event, it is no news of its own.
+pub const VIOLENCE_REFS: &[&str] =
+    &["the incident", "the attack", "the blast", "the explosion", "the bombing", "the clash", "the strike"];
 
 /// Each [`Lex`] with its patterns.
 const LEXES: &[(Lex, &[&str])] = &[
@@ -913,6 +930,12 @@ const LEXES: &[(Lex, &[&str])] = &[
     (Lex::Fresh, FRESH),
     (Lex::Civilian, CIVILIANS),
     (Lex::Armed, ARMED),
+    (Lex::ViolenceRef, VIOLENCE_REFS),
+    (Lex::Border, &["border"]),
+    (Lex::Crossing, &["crossing"]),
+    (Lex::Bilateral, &["bilateral"]),
+    (Lex::Emergency, &["emergency"]),
+    (Lex::Hospital, &["hospital"]),
 ];
 
 /// What a pattern of [`SCAN`] belongs to.

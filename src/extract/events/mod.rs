@@ -575,7 +575,7 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
     let civilians = LazyCell::new(|| s.has(Lex::Civilian));
     let armed_target = LazyCell::new(|| s.has(Lex::Armed));
     // ("cross-border" and "across the border" hold "border".)
-    let cross = LazyCell::new(|| s.open.contains("border") || s.open.contains("bilateral"));
+    let cross = LazyCell::new(|| s.has_sub(Lex::Border) || s.has_sub(Lex::Bilateral));
     let time_cue = LazyCell::new(|| s.has(Lex::Time) || !years_in(&s.open).is_empty());
     let named = LazyCell::new(|| !actors_found.is_empty() || has_named(s));
 
@@ -1129,16 +1129,12 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     let mut kills: Vec<Cand> = Vec::new();
     let mut other: Vec<Cand> = Vec::new();
     // Sentence-wide cues, each computed the first time a trigger needs it.
-    let has_border = LazyCell::new(|| s.open.contains("border") || s.open.contains("crossing"));
+    let has_border = LazyCell::new(|| s.has_sub(Lex::Border) || s.has_sub(Lex::Crossing));
     let weapon = LazyCell::new(|| sentence_weapon(s));
     let hedged = LazyCell::new(|| s.has(Lex::Hedge));
     let hedged_sd = LazyCell::new(|| s.has(Lex::HedgeSd));
     let background = LazyCell::new(|| s.has_sub(Lex::TrendSentence));
-    let about_violence = LazyCell::new(|| {
-        ["the incident", "the attack", "the blast", "the explosion", "the bombing", "the clash", "the strike"]
-            .iter()
-            .any(|k| s.open.contains(k))
-    });
+    let about_violence = LazyCell::new(|| s.has_sub(Lex::ViolenceRef));
     // No date, no place below the country: what a generic plural needs around it.
     let generic_context = LazyCell::new(|| {
         !s.has(Lex::Time)
@@ -1149,7 +1145,7 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     let reaction = LazyCell::new(|| {
         s.has_sub(Lex::Reaction)
             // "an emergency has been imposed at the district hospital"
-            || (s.open.contains("emergency") && s.open.contains("hospital"))
+            || (s.has_sub(Lex::Emergency) && s.has_sub(Lex::Hospital))
     });
     let years = LazyCell::new(|| years_in(&s.open));
     // Every trigger word, kept or not: a place belongs to the nearest one.
