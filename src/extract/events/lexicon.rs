@@ -5,8 +5,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHashMap;
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 /// What kind of event a trigger announces. Finer than the ACLED sub-type: two kinds can share
 /// a sub-type (an "attack" and a "clash" are both Battles / Armed clash) but are only merged
@@ -422,52 +423,24 @@ pub const TRIGGERS: &[Trigger] = &[
     t("rioting", Kind::Riot),
 ];
 
-/// The kind a weapon word implies: the first entry of [`WEAPONS`] for the word.
+/// The kind a weapon word implies (lower case), for the weapon cues that refine an
+/// attack/strike head, in a chain before it or anywhere in the sentence.
 pub fn weapon(word: &str) -> Option<Kind> {
-    static MAP: LazyLock<FxHashMap<&'static str, Kind>> = LazyLock::new(|| {
-        let mut m = FxHashMap::default();
-        for &(w, k) in WEAPONS {
-            m.entry(w).or_insert(k);
+    // A `match` on the word: cheaper than hashing it (most words are no weapon).
+    Some(match word {
+        "suicide" => Kind::Suicide,
+        "drone" | "drones" | "quadcopter" | "quadcopters" | "uav" | "uavs" | "air" | "aerial" => {
+            Kind::AirStrike
         }
-        m
-    });
-    MAP.get(word).copied()
+        "rocket" | "rockets" | "artillery" | "mortar" | "mortars" | "missile" | "missiles" | "shelling" => {
+            Kind::Shelling
+        }
+        "grenade" | "grenades" => Kind::Grenade,
+        "bomb" | "bombs" | "car" | "roadside" | "ied" | "ieds" | "landmine" | "explosive" | "explosives"
+        | "vehicle-borne" | "remote-controlled" => Kind::Explosive,
+        _ => return None,
+    })
 }
-
-/// Weapon words that refine an attack/strike head, in a chain before it or anywhere in the
-/// sentence: (word, kind).
-pub const WEAPONS: &[(&str, Kind)] = &[
-    ("suicide", Kind::Suicide),
-    ("drone", Kind::AirStrike),
-    ("drones", Kind::AirStrike),
-    ("quadcopter", Kind::AirStrike),
-    ("quadcopters", Kind::AirStrike),
-    ("uav", Kind::AirStrike),
-    ("uavs", Kind::AirStrike),
-    ("air", Kind::AirStrike),
-    ("aerial", Kind::AirStrike),
-    ("rocket", Kind::Shelling),
-    ("rockets", Kind::Shelling),
-    ("artillery", Kind::Shelling),
-    ("mortar", Kind::Shelling),
-    ("mortars", Kind::Shelling),
-    ("missile", Kind::Shelling),
-    ("missiles", Kind::Shelling),
-    ("shelling", Kind::Shelling),
-    ("grenade", Kind::Grenade),
-    ("grenades", Kind::Grenade),
-    ("bomb", Kind::Explosive),
-    ("bombs", Kind::Explosive),
-    ("car", Kind::Explosive),
-    ("roadside", Kind::Explosive),
-    ("ied", Kind::Explosive),
-    ("ieds", Kind::Explosive),
-    ("landmine", Kind::Explosive),
-    ("explosive", Kind::Explosive),
-    ("explosives", Kind::Explosive),
-    ("vehicle-borne", Kind::Explosive),
-    ("remote-controlled", Kind::Explosive),
-];
 
 /// Words just before a trigger that make it hypothetical, negated, intended or advocated
 /// ("any strike", "could prompt", "plans to visit", "call for talks").
@@ -876,26 +849,9 @@ pub const ARMED: &[&str] = &[
     "military",
 ];
 
-/// Build a case-insensitive leftmost-longest automaton over lower-case patterns.
-fn automaton(pats: &[&str]) -> Option<AhoCorasick> {
-    // A full DFA: these lexicons are small and scanned for every sentence.
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(pats)
-        .ok()
-}
-
-/// Automaton over [`TRIGGERS`].
-pub static TRIGGER_AC: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| automaton(&TRIGGERS.iter().map(|t| t.pat).collect::<Vec<_>>()));
-/// Automaton over [`TIME_CUES`].
-pub static TIME_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(TIME_CUES));
 /// Word stems without which a sentence reports no death ("killed", "martyrdom", "lives").
 pub const KILL_STEMS: &[&str] =
     &["kill", "dead", "died", "slain", "martyr", "perish", "neutrali", "eliminat", "lives", "death"];
-/// Automaton over [`KILL_STEMS`].
-pub static KILL_STEM_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(KILL_STEMS));
 
 /// True when `c` can be part of a word.
 pub fn is_word_char(c: char) -> bool {
@@ -910,14 +866,8 @@ pub fn bounded(text: &str, start: usize, end: usize, left_only: bool) -> bool {
     left && right
 }
 
-/// Whether `lower` holds any pattern of `ac` anywhere (no word boundaries: trend markers
-/// also count inside glued words, "Pakistanover the past").
-pub fn has_substring(ac: &LazyLock<Option<AhoCorasick>>, lower: &str) -> bool {
-    ac.as_ref().is_some_and(|ac| ac.is_match(lower))
-}
-
-/// The small lexicons a relevant sentence is checked against. They are scanned together, once
-/// per sentence ([`LexHits::scan`]), instead of once per question.
+/// The small lexicons a relevant sentence is checked against. They are scanned together with the
+/// triggers, once per sentence ([`SentenceScan::scan`]), instead of once per question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lex {
     /// [`REACTION`].
@@ -946,7 +896,24 @@ pub enum Lex {
     Civilian,
     /// [`ARMED`].
     Armed,
+    /// [`VIOLENCE_REFS`].
+    ViolenceRef,
+    /// "border".
+    Border,
+    /// "crossing".
+    Crossing,
+    /// "bilateral".
+    Bilateral,
+    /// "emergency".
+    Emergency,
+    /// "hospital".
+    Hospital,
 }
+
+/// Definite references to a violent event ("the attack", "the blast"): a statement naming one
+/// gives details of that event, it is no news of its own.
+pub const VIOLENCE_REFS: &[&str] =
+    &["the incident", "the attack", "the blast", "the explosion", "the bombing", "the clash", "the strike"];
 
 /// Each [`Lex`] with its patterns.
 const LEXES: &[(Lex, &[&str])] = &[
@@ -963,26 +930,139 @@ const LEXES: &[(Lex, &[&str])] = &[
     (Lex::Fresh, FRESH),
     (Lex::Civilian, CIVILIANS),
     (Lex::Armed, ARMED),
+    (Lex::ViolenceRef, VIOLENCE_REFS),
+    (Lex::Border, &["border"]),
+    (Lex::Crossing, &["crossing"]),
+    (Lex::Bilateral, &["bilateral"]),
+    (Lex::Emergency, &["emergency"]),
+    (Lex::Hospital, &["hospital"]),
 ];
 
-/// One automaton over every pattern of [`LEXES`] (a pattern listed twice keeps both ids),
-/// with the lexicon of each pattern id. Overlapping search reports every occurrence.
-static COMBINED: LazyLock<Option<(AhoCorasick, Vec<Lex>)>> = LazyLock::new(|| {
+/// What a pattern of [`SCAN`] belongs to.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    /// The trigger [`TRIGGERS`]`[i]`.
+    Trigger(usize),
+    /// One of [`KILL_STEMS`].
+    KillStem,
+    /// A pattern of a small lexicon.
+    Lex(Lex),
+}
+
+/// One automaton over every trigger, kill stem and small-lexicon pattern (a pattern listed twice
+/// keeps both ids), with the owner of each pattern id. Its match states list every pattern
+/// ending there: one pass over a sentence answers all the questions asked of these lists.
+static SCAN: LazyLock<Option<(DFA, Vec<Owner>)>> = LazyLock::new(|| {
     let mut pats: Vec<&str> = Vec::new();
-    let mut owner: Vec<Lex> = Vec::new();
+    let mut owner: Vec<Owner> = Vec::new();
+    for (i, t) in TRIGGERS.iter().enumerate() {
+        pats.push(t.pat);
+        owner.push(Owner::Trigger(i));
+    }
+    for p in KILL_STEMS {
+        pats.push(p);
+        owner.push(Owner::KillStem);
+    }
     for (lex, list) in LEXES {
         for p in *list {
             pats.push(p);
-            owner.push(*lex);
+            owner.push(Owner::Lex(*lex));
         }
     }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&pats)
-        .ok()?;
-    Some((ac, owner))
+    // No prefilter: nearly every byte of a sentence can start a pattern.
+    let dfa = DFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(&pats).ok()?;
+    Some((dfa, owner))
 });
+
+/// A trigger occurrence: byte range in the sentence and index in [`TRIGGERS`].
+pub type TriggerHit = (usize, usize, usize);
+
+/// What one scan of a sentence finds.
+#[derive(Debug, Default)]
+pub struct SentenceScan {
+    /// A kill stem occurs anywhere, quotations included ("“Two soldiers lost their lives,”
+    /// the army said"), inside words too.
+    pub kill_stem: bool,
+    /// Trigger occurrences outside quotations, in text order (by start, the longest first).
+    pub triggers: Vec<TriggerHit>,
+    /// Small-lexicon occurrences outside quotations.
+    pub lex: LexHits,
+}
+
+impl SentenceScan {
+    /// Scan `lower` (the lower-cased sentence) once for triggers, kill stems and the small
+    /// lexicons. `quoted` (sorted, disjoint byte ranges) are the quotations: a trigger or
+    /// lexicon occurrence touching one is dropped, as if the quotation were blanked out. (No
+    /// pattern starts or ends with a space or holds two in a row, so blanking a quotation,
+    /// which is never a lone space inside a phrase, creates no occurrence.)
+    pub fn scan(lower: &str, quoted: &[(usize, usize)]) -> Self {
+        let mut out = SentenceScan::default();
+        let Some((dfa, owner)) = SCAN.as_ref() else { return out };
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return out };
+        let touches_quote = |s: usize, e: usize| quoted.iter().any(|&(qs, qe)| s < qe && qs < e);
+        // The overlapping search walked by hand: table steps up to the next match state, then
+        // every pattern ending there. (The crate's iterator costs a call per occurrence and
+        // about twice the instructions per byte.)
+        let bytes = lower.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            (at, sid) = step_to_special(dfa, bytes, at, sid);
+            if !dfa.is_special(sid) {
+                break;
+            }
+            if dfa.is_dead(sid) {
+                break;
+            }
+            if !dfa.is_match(sid) {
+                continue;
+            }
+            let e = at;
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                let s = e.saturating_sub(dfa.pattern_len(pid));
+                match owner.get(pid.as_usize()) {
+                    Some(Owner::KillStem) => out.kill_stem = true,
+                    Some(&Owner::Trigger(i)) if !touches_quote(s, e) => out.triggers.push((s, e, i)),
+                    Some(&Owner::Lex(lex)) if !touches_quote(s, e) => out.lex.hits.push((lex, s, e)),
+                    _ => {}
+                }
+            }
+        }
+        // Overlapping search reports occurrences by their end.
+        out.triggers.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        out
+    }
+}
+
+/// Walk `dfa` over `bytes` from `at` in state `sid` until it enters a special (match or dead)
+/// state or the bytes end: the position after the last byte read and the state. Kept apart
+/// from the match handling so that the loop stays in registers.
+fn step_to_special(dfa: &DFA, bytes: &[u8], mut at: usize, mut sid: StateID) -> (usize, StateID) {
+    while let Some(&byte) = bytes.get(at) {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        at += 1;
+        if dfa.is_special(sid) {
+            break;
+        }
+    }
+    (at, sid)
+}
+
+/// The occurrences a leftmost-longest, non-overlapping search would report, from every
+/// occurrence sorted by start and the longest first: the earliest-starting occurrence wins,
+/// the longest of those, and the search goes on after its end.
+pub fn leftmost_longest<T: Copy>(
+    sorted: &[(usize, usize, T)],
+) -> impl Iterator<Item = (usize, usize, T)> + '_ {
+    let mut pos = 0;
+    sorted.iter().copied().filter(move |&(s, e, _)| {
+        let take = s >= pos;
+        if take {
+            pos = e;
+        }
+        take
+    })
+}
 
 /// Every occurrence of a [`Lex`] pattern in one lower-cased sentence: (lexicon, start, end).
 #[derive(Debug, Default)]
@@ -991,19 +1071,12 @@ pub struct LexHits {
 }
 
 impl LexHits {
-    /// Scan `lower` (lower-cased text) once for all the lexicons.
-    pub fn scan(lower: &str) -> Self {
-        let mut hits = Vec::new();
-        if let Some((ac, owner)) = COMBINED.as_ref()
-            && let Ok(iter) = ac.try_find_overlapping_iter(lower)
-        {
-            for m in iter {
-                if let Some(&lex) = owner.get(m.pattern().as_usize()) {
-                    hits.push((lex, m.start(), m.end()));
-                }
-            }
-        }
-        LexHits { hits }
+    /// The occurrences of `lex` a leftmost-longest search would report ([`leftmost_longest`]).
+    pub fn leftmost_longest(&self, lex: Lex) -> Vec<(usize, usize)> {
+        let mut all: Vec<(usize, usize, ())> =
+            self.hits.iter().filter(|h| h.0 == lex).map(|&(_, s, e)| (s, e, ())).collect();
+        all.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        leftmost_longest(&all).map(|(s, e, ())| (s, e)).collect()
     }
 
     /// Whether `text[from..to]` (the text scanned) holds a pattern of `lex`, word-bounded
@@ -1018,5 +1091,119 @@ impl LexHits {
     /// Whether `text[from..to]` holds a pattern of `lex` anywhere, word boundaries or not.
     pub fn substring(&self, lex: Lex, text: &str, (from, to): (usize, usize)) -> bool {
         text.get(from..to).is_some() && self.hits.iter().any(|&(l, s, e)| l == lex && s >= from && e <= to)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use aho_corasick::{AhoCorasick, MatchKind};
+
+    use super::*;
+
+    /// Every pattern the scan holds.
+    fn all_patterns() -> Vec<&'static str> {
+        let mut pats: Vec<&str> = TRIGGERS.iter().map(|t| t.pat).collect();
+        pats.extend(KILL_STEMS);
+        for (_, list) in LEXES {
+            pats.extend(*list);
+        }
+        pats
+    }
+
+    #[test]
+    fn blanking_a_quotation_cannot_create_an_occurrence() {
+        // What [`SentenceScan::scan`] relies on to drop occurrences touching a quotation
+        // instead of scanning a blanked copy.
+        for p in all_patterns() {
+            assert!(!p.is_empty() && !p.starts_with(' ') && !p.ends_with(' ') && !p.contains("  "), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn the_month_may_rewrite_cannot_change_a_kill_stem() {
+        // "may" → "mai" turns a "y" after "ma" into an "i": no stem may hold either letter
+        // where "ma" could stand right before it.
+        for stem in KILL_STEMS {
+            let b = stem.as_bytes();
+            for (j, &c) in b.iter().enumerate() {
+                if c == b'y' || c == b'i' {
+                    let fits = (j < 1 || b[j - 1] == b'a') && (j < 2 || b[j - 2] == b'm');
+                    assert!(!fits, "{stem}");
+                }
+            }
+        }
+    }
+
+    fn sentences() -> Vec<String> {
+        let mut out: Vec<String> = [
+            "In May 2021, a bomber killed four people; any strike may follow, officials said.",
+            "\"The air strikes killed 12 militants,\" the army said on Monday after the air raid.",
+            "Troops clashed with militants near the border crossing; a suicide bomber blew himself up.",
+            "He said “we will never accept talks” and warned of retaliation last week.",
+            "The strikes “were a reminder of” the surge in attacks, according to analysts",
+            "“Unclosed quotation about the attack",
+            "Soldiers were martyred and five “civilians” died in an exchange of fire since 2021.",
+            "air strike\"s ended with an \"x\" exchange of fire",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        for entry in std::fs::read_dir(seeds).unwrap().flatten() {
+            if entry.path().extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                out.extend(text.split(['\n', '.']).filter(|s| s.len() > 3).map(str::to_string));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn one_scan_finds_what_separate_searches_of_the_blanked_sentence_find() {
+        let leftmost = |pats: &[&str]| {
+            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(pats).unwrap()
+        };
+        let triggers = leftmost(&TRIGGERS.iter().map(|t| t.pat).collect::<Vec<_>>());
+        let kill = leftmost(KILL_STEMS);
+        let time = leftmost(TIME_CUES);
+        let lex_pats: Vec<(Lex, &str)> =
+            LEXES.iter().flat_map(|(l, list)| list.iter().map(move |p| (*l, *p))).collect();
+        let lex = AhoCorasick::new(lex_pats.iter().map(|p| p.1)).unwrap();
+        let mut checked = 0;
+        for t in sentences() {
+            let lower = super::super::month_may(&t, t.to_ascii_lowercase());
+            let quoted = super::super::quote_ranges(&t);
+            let mut open = lower.clone().into_bytes();
+            for &(s, e) in &quoted {
+                open[s..e].fill(b' ');
+            }
+            let open = String::from_utf8(open).unwrap();
+            let scan = SentenceScan::scan(&lower, &quoted);
+            assert_eq!(scan.kill_stem, kill.is_match(&t.to_ascii_lowercase()), "{t}");
+            let want: Vec<TriggerHit> =
+                triggers.find_iter(&open).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
+            let got: Vec<TriggerHit> = leftmost_longest(&scan.triggers).collect();
+            assert_eq!(got, want, "{t}");
+            let want: Vec<(usize, usize)> = time.find_iter(&open).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(scan.lex.leftmost_longest(Lex::Time), want, "{t}");
+            let mut want: Vec<(Lex, usize, usize)> = lex
+                .find_overlapping_iter(&open)
+                .map(|m| (lex_pats[m.pattern().as_usize()].0, m.start(), m.end()))
+                .collect();
+            let mut got = scan.lex.hits.clone();
+            let key = |h: &(Lex, usize, usize)| (h.1, h.2, h.0 as u8);
+            want.sort_by_key(key);
+            got.sort_by_key(key);
+            assert_eq!(got, want, "{t}");
+            checked += usize::from(!want.is_empty());
+        }
+        assert!(checked > 100, "only {checked} sentences with lexicon hits");
+    }
+
+    #[test]
+    fn leftmost_longest_takes_the_earliest_then_the_longest_and_skips_overlaps() {
+        let hits = [(0, 3, 'a'), (0, 2, 'b'), (1, 5, 'c'), (3, 6, 'd'), (6, 7, 'e')];
+        let got: Vec<char> = leftmost_longest(&hits).map(|h| h.2).collect();
+        assert_eq!(got, vec!['a', 'd', 'e']);
     }
 }

@@ -27,7 +27,7 @@ use std::cell::{LazyCell, OnceCell};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use lexicon::{Cond, Kind, Lex, LexHits};
+use lexicon::{Cond, Kind, Lex, LexHits, SentenceScan, TriggerHit};
 use numbers::{Deaths, VictimClass, Word};
 
 use super::{Event, Location, actors, dates, places};
@@ -57,15 +57,17 @@ struct Sent<'a> {
     /// Lower-cased text with quoted passages blanked out (same byte offsets).
     open: String,
     /// Words of `text`.
-    words: Vec<Word>,
+    words: Vec<Word<'a>>,
     /// Byte ranges inside quotation marks.
     quoted: Vec<(usize, usize)>,
     /// Whether the sentence holds a trigger or a death word at all (else it is skipped).
     relevant: bool,
     /// Whether it holds a death word (else no death figure is looked for).
     deaths_possible: bool,
-    /// Occurrences of the small lexicons in `open`, scanned on first use.
-    lex: OnceCell<LexHits>,
+    /// Trigger occurrences in `open` (kept for relevant sentences only).
+    triggers: Vec<TriggerHit>,
+    /// Occurrences of the small lexicons in `open` (kept for relevant sentences only).
+    lex: LexHits,
     /// Gazetteer places and known actors in `text`, from one scan on first use.
     names: OnceCell<PlacesAndActors>,
 }
@@ -99,7 +101,7 @@ impl Sent<'_> {
         self.names.get_or_init(|| places::find_places_and_actors(self.text))
     }
     fn lex(&self) -> &LexHits {
-        self.lex.get_or_init(|| LexHits::scan(&self.open))
+        &self.lex
     }
     /// Whether the open text holds a word-bounded pattern of `lex`.
     fn has(&self, lex: Lex) -> bool {
@@ -125,7 +127,15 @@ struct Loc {
     start: usize,
     end: usize,
     text: String,
+    /// `text` normalised ([`norm`]), computed once: places are compared by it.
+    norm: String,
     place: Option<places::Place>,
+}
+
+impl Loc {
+    fn new(start: usize, end: usize, text: String, place: Option<places::Place>) -> Self {
+        Loc { start, end, norm: norm(&text), text, place }
+    }
 }
 
 /// One event mention in one sentence.
@@ -181,7 +191,10 @@ struct Building {
 /// Extract events from a document.
 pub fn extract_events(doc: &Document, sentences: &[Span]) -> Vec<Event> {
     let ctx = context(doc);
-    let sents = prepare(doc, sentences);
+    // ASCII lower-casing keeps byte offsets: the sentences' lower-cased text and words are
+    // slices of one lower-cased copy of the document.
+    let lower = doc.clean.to_ascii_lowercase();
+    let sents = prepare(doc, &lower, sentences);
     let mut events: Vec<Building> = Vec::new();
     for s in &sents {
         process_sentence(s, &ctx, &mut events);
@@ -298,7 +311,8 @@ fn years_in(s: &str) -> Vec<i32> {
 
 /// Sub-split sentences at line breaks and glued boundaries ("country.Following"), trim them
 /// and compute quote masks.
-fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
+/// `doc_lower` is the document's text lower-cased (ASCII only).
+fn prepare<'a>(doc: &'a Document, doc_lower: &'a str, sentences: &[Span]) -> Vec<Sent<'a>> {
     let text = doc.clean.as_str();
     let mut pieces: Vec<Span> = Vec::with_capacity(sentences.len() + 8);
     for sp in sentences {
@@ -323,6 +337,8 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         pieces.push(Span::new(sp.start + start, sp.end));
     }
     let mut out = Vec::with_capacity(pieces.len());
+    // Sentences of one paragraph share its line: it is tested for a caption once.
+    let mut captions = CaptionCache::default();
     for p in pieces {
         let Some(raw) = text.get(p.start..p.end) else { continue };
         let lead = raw.len() - raw.trim_start().len();
@@ -332,11 +348,15 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
         }
         let span = Span::new(p.start + lead, p.start + lead + t.len());
         let quoted = quote_ranges(t);
-        // ASCII lower-casing keeps byte offsets; the lexicons are ASCII.
-        let lower = t.to_ascii_lowercase();
+        // ASCII lower-casing keeps byte offsets (the lexicons are ASCII): the sentence's
+        // lower-cased text is a slice of the document's.
+        let Some(low) = doc_lower.get(span.start..span.end) else { continue };
+        let lower = month_may(t, low.to_string());
+        // One pass finds the triggers (outside quotes), the kill stems (anywhere: the month
+        // rewritten as "mai" holds none) and the small lexicons.
+        let scan = SentenceScan::scan(&lower, &quoted);
         // Cheap screen: most sentences name no event and no death; they are not tokenised.
-        let deaths_possible = lexicon::has_substring(&lexicon::KILL_STEM_AC, &lower);
-        let lower = month_may(t, lower);
+        let deaths_possible = scan.kill_stem;
         let open = if quoted.is_empty() {
             lower
         } else {
@@ -349,9 +369,9 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
             String::from_utf8(bytes).unwrap_or_else(|_| t.to_ascii_lowercase())
         };
         // A death word alone makes the sentence relevant: the trigger scan is then not needed.
-        let relevant = (deaths_possible || lexicon::TRIGGER_AC.as_ref().is_some_and(|ac| ac.is_match(&open)))
-            && !in_caption(text, span);
-        let words = if relevant { numbers::words(t) } else { Vec::new() };
+        let relevant = (deaths_possible || !scan.triggers.is_empty()) && !captions.in_caption(text, span);
+        let (words, triggers, lex) =
+            if relevant { (numbers::words_in(t, low), scan.triggers, scan.lex) } else { Default::default() };
         out.push(Sent {
             idx: out.len(),
             span,
@@ -361,21 +381,43 @@ fn prepare<'a>(doc: &'a Document, sentences: &[Span]) -> Vec<Sent<'a>> {
             quoted,
             relevant,
             deaths_possible,
-            lex: OnceCell::new(),
+            triggers,
+            lex,
             names: OnceCell::new(),
         });
     }
     out
 }
 
-/// Whether the line holding `span` is a photo caption ("Soldiers cordon off the site …
-/// PHOTO: AFP", "In this photo taken Tuesday, …"): it shows what the story tells, it is no
-/// report of its own. (A bare credit after a dash, "….—AP", also ends stories: not used.)
-fn in_caption(text: &str, span: Span) -> bool {
-    let b = text.as_bytes();
-    let from = b.get(..span.start).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |i| i + 1);
-    let to = b.get(span.end..).and_then(|h| memchr::memchr(b'\n', h)).map_or(b.len(), |i| span.end + i);
-    let Some(line) = text.get(from..to) else { return false };
+/// The last line tested by [`CaptionCache::in_caption`]: its byte range and the answer.
+#[derive(Default)]
+struct CaptionCache {
+    line: Option<(usize, usize, bool)>,
+}
+
+impl CaptionCache {
+    /// Whether the line holding `span` is a photo caption ([`caption_line`]). A span inside the
+    /// line tested last (which holds no line break) shares its answer.
+    fn in_caption(&mut self, text: &str, span: Span) -> bool {
+        if let Some((from, to, caption)) = self.line
+            && from <= span.start
+            && span.end <= to
+        {
+            return caption;
+        }
+        let b = text.as_bytes();
+        let from = b.get(..span.start).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |i| i + 1);
+        let to = b.get(span.end..).and_then(|h| memchr::memchr(b'\n', h)).map_or(b.len(), |i| span.end + i);
+        let caption = text.get(from..to).is_some_and(caption_line);
+        self.line = Some((from, to, caption));
+        caption
+    }
+}
+
+/// Whether a line is a photo caption ("Soldiers cordon off the site … PHOTO: AFP", "In this
+/// photo taken Tuesday, …"): it shows what the story tells, it is no report of its own. (A
+/// bare credit after a dash, "….—AP", also ends stories: not used.)
+fn caption_line(line: &str) -> bool {
     // Every marker holds "hoto" or "etty" in some case: most lines are let go at once. (The
     // searchers are built once: setting one up costs more than searching a line.)
     static HINTS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
@@ -407,6 +449,10 @@ fn in_caption(text: &str, span: Span) -> bool {
 fn month_may(t: &str, lower: String) -> String {
     static MAY: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("May"));
+    // Most sentences hold no "May": no list of positions is built for them.
+    if MAY.find(t.as_bytes()).is_none() {
+        return lower;
+    }
     let month_at: Vec<usize> = MAY
         .find_iter(t.as_bytes())
         .filter(|&i| {
@@ -528,12 +574,8 @@ fn process_sentence(s: &Sent, ctx: &Ctx, events: &mut Vec<Building>) {
     // Needed only when a new event opens: computed on first use.
     let civilians = LazyCell::new(|| s.has(Lex::Civilian));
     let armed_target = LazyCell::new(|| s.has(Lex::Armed));
-    let cross = LazyCell::new(|| {
-        s.open.contains("cross-border")
-            || s.open.contains("across the border")
-            || s.open.contains("border")
-            || s.open.contains("bilateral")
-    });
+    // ("cross-border" and "across the border" hold "border".)
+    let cross = LazyCell::new(|| s.has_sub(Lex::Border) || s.has_sub(Lex::Bilateral));
     let time_cue = LazyCell::new(|| s.has(Lex::Time) || !years_in(&s.open).is_empty());
     let named = LazyCell::new(|| !actors_found.is_empty() || has_named(s));
 
@@ -881,11 +923,11 @@ fn places_compatible(have: &[Loc], new: &[Loc]) -> bool {
     let specific = |l: &Loc| l.place.as_ref().is_none_or(|p| p.kind != "country");
     let have_specific = have.iter().any(specific);
     new.iter().all(|n| {
-        let nn = norm(&n.text);
+        let nn = n.norm.as_str();
         let narrow = specific(n) && have_specific;
         have.iter().filter(|h| !narrow || specific(h)).any(|h| {
-            let hn = norm(&h.text);
-            if hn.contains(&nn) || nn.contains(&hn) {
+            let hn = h.norm.as_str();
+            if hn.contains(nn) || nn.contains(hn) {
                 return true;
             }
             match (&h.place, &n.place) {
@@ -916,8 +958,7 @@ fn merge_places(have: &mut Vec<Loc>, new: &[Loc]) {
         if have.len() >= MAX_PLACES {
             return;
         }
-        let nn = norm(&n.text);
-        if !have.iter().any(|h| norm(&h.text) == nn) {
+        if !have.iter().any(|h| h.norm == n.norm) {
             have.push(n.clone());
         }
     }
@@ -982,7 +1023,12 @@ fn sentence_actors(s: &Sent) -> Vec<String> {
 /// Who a death toll is attributed to: "according to X", "X said", "claiming …" (the subject).
 fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
     let open = &s.open;
-    if let Some(p) = open.find("according to ") {
+    // The searchers are built once: setting one up costs more than searching a sentence.
+    static ACCORDING: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("according to "));
+    static CLAIMING: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| ["claiming", "claimed"].map(memchr::memmem::Finder::new));
+    if let Some(p) = ACCORDING.find(open.as_bytes()) {
         let from = p + "according to ".len();
         let rest = s.text.get(from..).unwrap_or("");
         let phrase_end = rest.find([',', '.', ';', '“', '"']).unwrap_or(rest.len());
@@ -1064,7 +1110,7 @@ fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
             }
         }
     }
-    if open.contains("claiming") || open.contains("claimed") {
+    if CLAIMING.iter().any(|f| f.find(open.as_bytes()).is_some()) {
         if let Some(a) = actors_found.first() {
             return Some(a.clone());
         }
@@ -1079,21 +1125,16 @@ fn claimant(s: &Sent, actors_found: &[String]) -> Option<String> {
 
 /// Event mentions of one sentence, filtered, with places and dates assigned.
 fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
-    let Some(ac) = lexicon::TRIGGER_AC.as_ref() else { return Vec::new() };
     let mut violent: Vec<Cand> = Vec::new();
     let mut kills: Vec<Cand> = Vec::new();
     let mut other: Vec<Cand> = Vec::new();
     // Sentence-wide cues, each computed the first time a trigger needs it.
-    let has_border = LazyCell::new(|| s.open.contains("border") || s.open.contains("crossing"));
+    let has_border = LazyCell::new(|| s.has_sub(Lex::Border) || s.has_sub(Lex::Crossing));
     let weapon = LazyCell::new(|| sentence_weapon(s));
     let hedged = LazyCell::new(|| s.has(Lex::Hedge));
     let hedged_sd = LazyCell::new(|| s.has(Lex::HedgeSd));
     let background = LazyCell::new(|| s.has_sub(Lex::TrendSentence));
-    let about_violence = LazyCell::new(|| {
-        ["the incident", "the attack", "the blast", "the explosion", "the bombing", "the clash", "the strike"]
-            .iter()
-            .any(|k| s.open.contains(k))
-    });
+    let about_violence = LazyCell::new(|| s.has_sub(Lex::ViolenceRef));
     // No date, no place below the country: what a generic plural needs around it.
     let generic_context = LazyCell::new(|| {
         !s.has(Lex::Time)
@@ -1104,17 +1145,16 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     let reaction = LazyCell::new(|| {
         s.has_sub(Lex::Reaction)
             // "an emergency has been imposed at the district hospital"
-            || (s.open.contains("emergency") && s.open.contains("hospital"))
+            || (s.has_sub(Lex::Emergency) && s.has_sub(Lex::Hospital))
     });
     let years = LazyCell::new(|| years_in(&s.open));
     // Every trigger word, kept or not: a place belongs to the nearest one.
     let mut anchors: Vec<(usize, usize, bool)> = Vec::new();
-    for m in ac.find_iter(&s.open) {
-        let (st, en) = (m.start(), m.end());
+    for (st, en, ti) in lexicon::leftmost_longest(&s.triggers) {
         if !lexicon::bounded(&s.open, st, en, false) {
             continue;
         }
-        let trig = lexicon::TRIGGERS[m.pattern().as_usize()];
+        let Some(&trig) = lexicon::TRIGGERS.get(ti) else { continue };
         if !matches!(trig.kind, Kind::Kill | Kind::Statement) {
             anchors.push((st, en, trig.kind.is_violent()));
         }
@@ -1571,19 +1611,16 @@ fn assign_slots(s: &Sent, ctx: &Ctx, cands: &mut [Cand], anchors: &[(usize, usiz
 fn time_cues(s: &Sent, found: &[dates::DateMention]) -> Vec<dates::DateMention> {
     let overlaps = |a: usize, b: usize| found.iter().any(|d| a < d.span.end && d.span.start < b);
     let mut out = Vec::new();
-    if let Some(ac) = lexicon::TIME_AC.as_ref() {
-        for m in ac.find_iter(&s.open) {
-            let (a, b) = (m.start(), m.end());
-            let pat = &s.open[a..b];
-            if matches!(pat, "once again" | "latest" | "hours")
-                || !lexicon::bounded(&s.open, a, b, false)
-                || overlaps(a, b)
-            {
-                continue;
-            }
-            let text = s.text.get(a..b).unwrap_or(pat).to_string();
-            out.push(dates::DateMention { span: Span::new(a, b), text, value: None, relative: true });
+    for (a, b) in s.lex.leftmost_longest(Lex::Time) {
+        let pat = &s.open[a..b];
+        if matches!(pat, "once again" | "latest" | "hours")
+            || !lexicon::bounded(&s.open, a, b, false)
+            || overlaps(a, b)
+        {
+            continue;
         }
+        let text = s.text.get(a..b).unwrap_or(pat).to_string();
+        out.push(dates::DateMention { span: Span::new(a, b), text, value: None, relative: true });
     }
     for w in &s.words {
         if s.is_quoted(w.start) || overlaps(w.start, w.end) {
@@ -1618,7 +1655,7 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
     let mut out: Vec<Loc> = Vec::new();
     for h in locs::find_loc_phrases(s.text, &s.words, &quoted) {
         let text = s.text.get(h.start..h.end).unwrap_or("").to_string();
-        out.push(Loc { start: h.start, end: h.end, text, place: None });
+        out.push(Loc::new(h.start, h.end, text, None));
     }
     out.sort_by_key(|l| l.start);
     let mut extra: Vec<Loc> = Vec::new();
@@ -1656,7 +1693,7 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
             }
         }
         let text = s.text.get(m.span.start..end).unwrap_or(&m.text).to_string();
-        extra.push(Loc { start: m.span.start, end, text, place: Some(m.place.clone()) });
+        extra.push(Loc::new(m.span.start, end, text, Some(m.place.clone())));
     }
     out.extend(extra);
     for l in out.iter_mut().filter(|l| l.place.is_none()) {
@@ -1666,10 +1703,17 @@ fn sentence_places(s: &Sent, dateline: usize) -> Vec<Loc> {
         });
     }
     out.sort_by_key(|l| l.start);
-    let mut seen = HashSet::new();
-    out.retain(|l| {
-        seen.insert(norm(&l.text)) && !seat_of_an_institution(s, l.start) && !reference_point(s, l.start)
-    });
+    // The first mention of each place, unless it is a seat or a reference point.
+    let keep: Vec<bool> = (0..out.len())
+        .map(|i| {
+            let l = &out[i];
+            !out[..i].iter().any(|p| p.norm == l.norm)
+                && !seat_of_an_institution(s, l.start)
+                && !reference_point(s, l.start)
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(false));
     out
 }
 
@@ -1880,11 +1924,14 @@ fn country(b: &Building, evidence: &str) -> Option<String> {
     }
 }
 
-fn join_list(items: &[String]) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+/// Append a list to `out` as prose: "a", "a and b", "a, b and c".
+fn push_list<'s>(out: &mut String, items: impl ExactSizeIterator<Item = &'s str>) {
+    let n = items.len();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == n { " and " } else { ", " });
+        }
+        out.push_str(item);
     }
 }
 
@@ -1909,21 +1956,28 @@ fn finish(doc: &Document, b: Building, cursor: &mut AnchorCursor) -> Event {
     } else {
         b.kind.noun()
     };
-    let places: Vec<String> = b.places.iter().map(|l| l.text.clone()).collect();
+    // Written piece by piece into one string (no intermediate strings).
     let mut what = noun.to_string();
     if !b.actors.is_empty() {
-        what.push_str(&format!(" involving {}", join_list(&b.actors[..b.actors.len().min(3)])));
+        what.push_str(" involving ");
+        push_list(&mut what, b.actors.iter().take(3).map(String::as_str));
     }
-    if !places.is_empty() {
-        what.push_str(&format!(" in {}", join_list(&places[..places.len().min(5)])));
+    if !b.places.is_empty() {
+        what.push_str(" in ");
+        push_list(&mut what, b.places.iter().take(5).map(|l| l.text.as_str()));
     }
     if let Some(d) = &b.date {
-        what.push_str(&format!(" ({})", d.value.as_deref().unwrap_or(&d.text)));
+        what.push_str(" (");
+        what.push_str(d.value.as_deref().unwrap_or(&d.text));
+        what.push(')');
     }
     if let Some((n, _, _)) = &b.deaths {
-        what.push_str(&format!("; {n} reported killed"));
+        what.push_str("; ");
+        what.push_str(&n.to_string());
+        what.push_str(" reported killed");
         if let Some(c) = &b.claimant {
-            what.push_str(&format!(" according to {c}"));
+            what.push_str(" according to ");
+            what.push_str(c);
         }
     }
     let victims = b.deaths.as_ref().map(|(_, _, v)| match &b.claimant {

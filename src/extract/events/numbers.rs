@@ -3,29 +3,57 @@
 //! "more than 100" → 100, "over two hundred" → 200, "dozens" → 12, "hundreds" → 100,
 //! "a dozen" → 12; injuries and unspecified "casualties" are not deaths.
 
-use compact_str::CompactString;
+use std::borrow::Cow;
+use std::ops::Deref;
 
 use super::lexicon::is_word_char;
 
+/// A word's lower-cased text: borrowed from the lower-cased sentence for an ASCII word (no
+/// allocation, no copy), owned otherwise (Unicode lower-casing may change the length).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
 /// A word of a sentence: byte range and lower-cased text.
 #[derive(Debug, Clone)]
-pub struct Word {
+pub struct Word<'a> {
     /// Byte start in the sentence.
     pub start: usize,
     /// Byte end in the sentence.
     pub end: usize,
-    /// Lower-cased text (stored inline for words of up to 24 bytes: no allocation).
-    pub lower: CompactString,
+    /// Lower-cased text.
+    pub lower: Lower<'a>,
 }
 
-/// `str::to_lowercase`, with a fast path for ASCII.
-fn lower(w: &str) -> CompactString {
-    if w.is_ascii() {
-        let mut c = CompactString::from(w);
-        c.make_ascii_lowercase();
-        c
-    } else {
-        CompactString::from(w.to_lowercase())
+impl Word<'_> {
+    /// The same word owning its lower-cased text.
+    fn into_owned(self) -> Word<'static> {
+        Word { start: self.start, end: self.end, lower: Lower(Cow::Owned(self.lower.0.into_owned())) }
     }
 }
 
@@ -38,31 +66,74 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
+/// [`BYTE_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] bit: not ASCII (a byte of a multi-byte character).
+const NON_ASCII: u8 = 4;
+
+/// What each byte value is, for the word splitter: one table look-up per byte instead of a
+/// chain of range tests.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if !b.is_ascii() {
+            NON_ASCII
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII letters and digits starting at `i`. Kept apart from the word
+/// splitter so that its loop stays in registers.
+fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&x| BYTE_CLASS[usize::from(x)] & ALNUM != 0) {
+        i += 1;
+    }
+    i
+}
+
 /// Split a sentence into words: runs of letters and digits, keeping inner hyphens and the
-/// thousands separator in "1,200".
-pub fn words(s: &str) -> Vec<Word> {
+/// thousands separator in "1,200". Each word owns its lower-cased text (see [`words_in`]).
+pub fn words(s: &str) -> Vec<Word<'static>> {
+    words_in(s, &s.to_ascii_lowercase()).into_iter().map(Word::into_owned).collect()
+}
+
+/// [`words`] of `s`, the lower-cased text of ASCII words borrowed from `lower`, which is
+/// `s.to_ascii_lowercase()`.
+pub fn words_in<'a>(s: &str, lower: &'a str) -> Vec<Word<'a>> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
     let mut i = 0;
-    while i < b.len() {
+    while let Some(&x) = b.get(i) {
         // Skip to the next word character (ASCII without decoding).
-        match char_at(s, i) {
-            Some((c, len)) if !is_word_char(c) => {
-                i += len;
-                continue;
-            }
-            Some(_) => {}
-            None => break,
-        }
-        let st = i;
-        // Upper-case ASCII letters seen, and whether the word is all ASCII.
-        let (mut upper, mut ascii) = (false, true);
-        while let Some(&x) = b.get(i) {
-            if x.is_ascii_alphanumeric() {
-                upper |= x.is_ascii_uppercase();
+        let class = BYTE_CLASS[usize::from(x)];
+        if class & ALNUM == 0 {
+            if class & NON_ASCII == 0 {
                 i += 1;
                 continue;
             }
+            match char_at(s, i) {
+                Some((c, len)) if !is_word_char(c) => {
+                    i += len;
+                    continue;
+                }
+                Some(_) => {}
+                None => break,
+            }
+        }
+        let st = i;
+        // Whether the word is all ASCII.
+        let mut ascii = true;
+        loop {
+            i = alnum_run_end(b, i);
+            let Some(&x) = b.get(i) else { break };
             if x.is_ascii() {
                 let inner = (x == b'-' && char_at(s, i + 1).is_some_and(|(n, _)| is_word_char(n)))
                     || (x == b','
@@ -87,9 +158,11 @@ pub fn words(s: &str) -> Vec<Word> {
                 _ => break,
             }
         }
-        let w = &s[st..i];
-        let lower = if ascii && !upper { CompactString::from(w) } else { lower(w) };
-        out.push(Word { start: st, end: i, lower });
+        let low = match lower.get(st..i) {
+            Some(l) if ascii => Cow::Borrowed(l),
+            _ => Cow::Owned(s[st..i].to_lowercase()),
+        };
+        out.push(Word { start: st, end: i, lower: Lower(low) });
     }
     out
 }
@@ -709,6 +782,51 @@ mod tests {
         assert_eq!(num("3 thousand"), Some(3000));
         assert_eq!(num("a man"), None);
         assert_eq!(num("soldiers"), None);
+    }
+
+    /// Words as [`words`] defines them, one character at a time.
+    fn reference_words(s: &str) -> Vec<(usize, usize, String)> {
+        let cs: Vec<(usize, char)> = s.char_indices().collect();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < cs.len() {
+            if !cs[k].1.is_alphanumeric() {
+                k += 1;
+                continue;
+            }
+            let st = k;
+            while let Some(&(_, c)) = cs.get(k) {
+                let next = |d: usize| cs.get(k + d).map(|x| x.1);
+                let inner = c.is_alphanumeric()
+                    || (c == '-' && next(1).is_some_and(char::is_alphanumeric))
+                    || (c == ','
+                        && cs[k - 1].1.is_ascii_digit()
+                        && (1..=3).all(|d| next(d).is_some_and(|x| x.is_ascii_digit()))
+                        && !next(4).is_some_and(|x| x.is_ascii_digit()));
+                if !inner {
+                    break;
+                }
+                k += 1;
+            }
+            let (a, b) = (cs[st].0, cs.get(k).map_or(s.len(), |x| x.0));
+            out.push((a, b, s[a..b].to_lowercase()));
+        }
+        out
+    }
+
+    #[test]
+    fn words_split_like_the_reference() {
+        for s in [
+            "Twenty-three SOLDIERS were killed in 1,200 attacks, 12,3456 or 1,23 — Ürümqi’s École-Militaire.",
+            "Peshawar-based “militants” fired at 5,000-strong forces; co-operation, -dash- and trailing-",
+            "ÀÉÎ naïve Straße İstanbul ΣΊΣΥΦΟΣ 2,500,000 x,y 7,000a end",
+            "",
+            "—",
+        ] {
+            let got: Vec<(usize, usize, String)> =
+                words(s).into_iter().map(|w| (w.start, w.end, w.lower.to_string())).collect();
+            assert_eq!(got, reference_words(s), "{s}");
+        }
     }
 
     fn dead(s: &str) -> Vec<u32> {
