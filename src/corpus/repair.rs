@@ -6,6 +6,7 @@
 //! the size of the text; the word segmenter is consulted only for tokens that are not words.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use rustc_hash::FxHashMap;
 
@@ -72,32 +73,34 @@ fn repair_pass(original: &str, allow_content: bool) -> (String, OffsetMap, Repai
     let paras = paragraphs(original, &lines);
     let keep = boilerplate(original, &paras, &mut stats);
     let mut b = Builder::new(original, original.len());
-    for (p, k) in paras.iter().zip(&keep) {
-        let Some(end_override) = k else { continue };
-        if !b.is_empty() {
-            b.insert("\n\n");
-        }
-        for (i, line) in p.lines.iter().enumerate() {
-            let (mut s, mut e) = (line.start, line.end);
-            if i == 0 {
-                s = strip_heading_marker(original, s, e);
+    TokenMemo::with(|memo| {
+        for (p, k) in paras.iter().zip(&keep) {
+            let Some(end_override) = k else { continue };
+            if !b.is_empty() {
+                b.insert("\n\n");
             }
-            if p.lines.len() == 1
-                && let Some(cut) = end_override
-            {
-                e = (*cut).min(e);
-            }
-            if i > 0 {
-                let prev = &p.lines[i - 1];
-                let joined_hyphen = original[prev.start..prev.end].ends_with('-')
-                    && original[s..e].chars().next().is_some_and(char::is_lowercase);
-                if !joined_hyphen {
-                    b.insert(" ");
+            for (i, line) in p.lines.iter().enumerate() {
+                let (mut s, mut e) = (line.start, line.end);
+                if i == 0 {
+                    s = strip_heading_marker(original, s, e);
                 }
+                if p.lines.len() == 1
+                    && let Some(cut) = end_override
+                {
+                    e = (*cut).min(e);
+                }
+                if i > 0 {
+                    let prev = &p.lines[i - 1];
+                    let joined_hyphen = original[prev.start..prev.end].ends_with('-')
+                        && original[s..e].chars().next().is_some_and(char::is_lowercase);
+                    if !joined_hyphen {
+                        b.insert(" ");
+                    }
+                }
+                repair_span(original, s, e, &mut b, lex, allow_content, &mut stats, memo);
             }
-            repair_span(original, s, e, &mut b, lex, allow_content, &mut stats);
         }
-    }
+    });
     stats.evidence += stats.spacing;
     let (text, segments) = b.finish();
     (text, OffsetMap { segments }, stats)
@@ -109,7 +112,7 @@ pub(crate) fn clean_inline(s: &str) -> String {
     let mut stats = RepairStats::default();
     let t = s.trim();
     let start = s.len() - s.trim_start().len();
-    repair_span(s, start, start + t.len(), &mut b, lexicon(), true, &mut stats);
+    TokenMemo::with(|memo| repair_span(s, start, start + t.len(), &mut b, lexicon(), true, &mut stats, memo));
     b.finish().0
 }
 
@@ -833,7 +836,69 @@ fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Optio
 // ---------------------------------------------------------------------------------------------
 // Inline repair: chunks, punctuation spacing, glued words
 
+/// Tokens found to need no repair: a direct-mapped memo of [`TokenMemo::key`]s.
+///
+/// What [`chunk_inserts`] decides for a token depends only on the token's text, whether it
+/// starts a sentence and whether content splits are allowed; most tokens of a text (names,
+/// capitalised words, words before punctuation) recur, and almost all need nothing. A token
+/// that needed nothing (no insert, no count changed) is remembered so that its next
+/// occurrence is copied at once. Collisions only overwrite a slot (a forgotten token is
+/// examined again), so the clean text is the same with or without the memo.
+#[derive(Default)]
+struct TokenMemo {
+    /// `TOKEN_MEMO_SLOTS` keys once the first one is stored; 0 marks an empty slot.
+    slots: Vec<u128>,
+}
+
+/// Slots of a [`TokenMemo`] (a power of two).
+const TOKEN_MEMO_SLOTS: usize = 4096;
+
+thread_local! {
+    /// Each thread's [`TokenMemo`], kept from one document to the next.
+    static TOKEN_MEMO: Cell<TokenMemo> = Cell::new(TokenMemo::default());
+}
+
+impl TokenMemo {
+    /// Run `f` with this thread's memo (taken out of its cell meanwhile, so a nested call
+    /// simply starts an empty one).
+    fn with<R>(f: impl FnOnce(&mut TokenMemo) -> R) -> R {
+        let mut memo = TOKEN_MEMO.with(Cell::take);
+        let r = f(&mut memo);
+        TOKEN_MEMO.with(|m| m.set(memo));
+        r
+    }
+
+    /// The key of a token of at most 15 bytes in its context: its bytes, zero-padded, and in
+    /// the last byte its length and the two flags (never 0). `None` for longer tokens.
+    fn key(token: &[u8], sentence_start: bool, allow_content: bool) -> Option<u128> {
+        let mut buf = [0u8; 16];
+        buf.get_mut(..token.len()).filter(|_| token.len() <= 15)?.copy_from_slice(token);
+        buf[15] = 0x80 | token.len() as u8 | u8::from(sentence_start) << 4 | u8::from(allow_content) << 5;
+        Some(u128::from_le_bytes(buf))
+    }
+
+    /// The slot of `key` (Fibonacci hashing: the top bits of the product).
+    fn slot(key: u128) -> usize {
+        ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - TOKEN_MEMO_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn contains(&self, key: u128) -> bool {
+        self.slots.get(Self::slot(key)) == Some(&key)
+    }
+
+    fn insert(&mut self, key: u128) {
+        if self.slots.is_empty() {
+            self.slots = vec![0; TOKEN_MEMO_SLOTS];
+        }
+        if let Some(s) = self.slots.get_mut(Self::slot(key)) {
+            *s = key;
+        }
+    }
+}
+
 /// Repair `orig[start..end]` (one line) into the builder.
+#[allow(clippy::too_many_arguments)] // called once per line from two places; plain arguments
 fn repair_span(
     orig: &str,
     start: usize,
@@ -842,6 +907,7 @@ fn repair_span(
     lex: &Lexicon,
     allow_content: bool,
     st: &mut RepairStats,
+    memo: &mut TokenMemo,
 ) {
     let line = &orig[start..end];
     let mut chunk_start: Option<usize> = None;
@@ -866,8 +932,21 @@ fn repair_span(
                 return;
             }
             let sentence_start = was_first || ends_sentence_chunk(&orig[..gap]);
+            // A token already found clean in the same position needs no second look.
+            let key = TokenMemo::key(chunk.as_bytes(), sentence_start, allow_content);
+            if key.is_some_and(|k| memo.contains(k)) {
+                b.copy(cs, ce);
+                return;
+            }
             inserts.clear();
+            let stats_before = *st;
             chunk_inserts(orig, cs, ce, sentence_start, lex, allow_content, &mut inserts, st);
+            if inserts.is_empty()
+                && *st == stats_before
+                && let Some(k) = key
+            {
+                memo.insert(k);
+            }
             if inserts.len() > 1 {
                 inserts.sort_unstable();
                 inserts.dedup();
