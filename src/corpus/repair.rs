@@ -11,7 +11,7 @@ use std::cell::Cell;
 use rustc_hash::FxHashMap;
 
 use super::OffsetMap;
-use super::fold::{more_chars_than, more_words_than, push_norm, push_norm_bytes, starts_with_lower};
+use super::fold::{more_chars_than, more_words_than, norm_at, push_norm, starts_with_lower};
 use super::words::{Case, Lexicon, lexicon};
 
 /// Counts of what the repair changed, for the document's notes.
@@ -676,14 +676,17 @@ fn units_sentences(t: &str, a: usize, c: usize, out: &mut Vec<(usize, usize)>) {
 /// `t[cuts[j]..cuts[k]]` is `key[at[j]..at[k]]` (the key is built character by character).
 fn norm_with_cuts(t: &str, cuts: &[usize], at: &mut Vec<usize>) -> String {
     at.clear();
-    let mut key = Vec::with_capacity(t.len());
+    // Room for the whole key at once (see `norm_at`).
+    let mut key = vec![0; 2 * t.len()];
     let mut from = 0;
+    let mut end = 0;
     for &c in cuts {
-        push_norm_bytes(&t[from..c], &mut key);
-        at.push(key.len());
+        end = norm_at(&t[from..c], &mut key, end);
+        at.push(end);
         from = c;
     }
-    push_norm_bytes(&t[from..], &mut key);
+    end = norm_at(&t[from..], &mut key, end);
+    key.truncate(end);
     // Whole characters were appended, so this never falls back.
     String::from_utf8(key).unwrap_or_default()
 }
@@ -1081,7 +1084,11 @@ fn is_closing(c: char) -> bool {
 
 /// Compute the byte positions (absolute) in `orig[cs..ce]` before which a space goes.
 /// (The caller has already passed over plain, known lower-case words: nothing goes in them.)
-#[allow(clippy::too_many_arguments)] // a hot inner function: plain arguments, no context struct
+#[allow(clippy::too_many_arguments)]
+// a hot inner function: plain arguments, no context struct
+// Kept out of line: most tokens never get here (see `TokenMemo`), and inlined it would make
+// the per-token path in `repair_span` pay for its registers and stack frame every time.
+#[inline(never)]
 fn chunk_inserts(
     orig: &str,
     cs: usize,
