@@ -917,55 +917,66 @@ fn repair_span(
     let mut gap_start = start;
     let mut first = true;
     let mut inserts: Vec<usize> = Vec::new();
-    let mut flush =
-        |cs: usize, ce: usize, gap: usize, first: &mut bool, b: &mut Builder, st: &mut RepairStats| {
-            let was_first = *first;
-            if !was_first {
-                if orig.as_bytes()[gap..cs] == *b" " {
-                    b.copy_raw(gap, cs);
-                } else {
-                    b.insert(" ");
-                }
+    // A plain lower-case word that is known (the vast majority of tokens) needs no repair.
+    let plain_known = |lower: bool, word: &str| lower && (word.len() < 5 || lex.is_known(word));
+    // `lower`: the token is made of lower-case ASCII letters only (found while scanning it).
+    let mut flush = |cs: usize,
+                     ce: usize,
+                     lower: bool,
+                     gap: usize,
+                     first: &mut bool,
+                     b: &mut Builder,
+                     st: &mut RepairStats| {
+        let was_first = *first;
+        if !was_first {
+            if orig.as_bytes()[gap..cs] == *b" " {
+                b.copy_raw(gap, cs);
+            } else {
+                b.insert(" ");
             }
-            *first = false;
-            // Fast path: a plain lower-case word (the vast majority of tokens) that is known.
-            let chunk = &orig[cs..ce];
-            if chunk.bytes().all(|c| c.is_ascii_lowercase()) && (chunk.len() < 5 || lex.is_known(chunk)) {
-                b.copy_raw(cs, ce);
-                return;
+        }
+        *first = false;
+        // Fast path: a plain lower-case word (the vast majority of tokens) that is known.
+        let chunk = &orig[cs..ce];
+        if plain_known(lower, chunk) {
+            b.copy_raw(cs, ce);
+            return;
+        }
+        let sentence_start = was_first || ends_sentence_chunk(&orig[..gap]);
+        // A token already found clean in the same position needs no second look.
+        let key = TokenMemo::key(chunk.as_bytes(), sentence_start, allow_content);
+        if key.is_some_and(|k| memo.contains(k)) {
+            b.copy(cs, ce);
+            return;
+        }
+        inserts.clear();
+        let stats_before = *st;
+        chunk_inserts(orig, cs, ce, sentence_start, lex, allow_content, &mut inserts, st);
+        if inserts.is_empty()
+            && *st == stats_before
+            && let Some(k) = key
+        {
+            memo.insert(k);
+        }
+        if inserts.len() > 1 {
+            inserts.sort_unstable();
+            inserts.dedup();
+        }
+        let mut pos = cs;
+        for &ins in inserts.iter() {
+            if ins > pos && ins < ce {
+                b.copy(pos, ins);
+                b.insert(" ");
+                pos = ins;
             }
-            let sentence_start = was_first || ends_sentence_chunk(&orig[..gap]);
-            // A token already found clean in the same position needs no second look.
-            let key = TokenMemo::key(chunk.as_bytes(), sentence_start, allow_content);
-            if key.is_some_and(|k| memo.contains(k)) {
-                b.copy(cs, ce);
-                return;
-            }
-            inserts.clear();
-            let stats_before = *st;
-            chunk_inserts(orig, cs, ce, sentence_start, lex, allow_content, &mut inserts, st);
-            if inserts.is_empty()
-                && *st == stats_before
-                && let Some(k) = key
-            {
-                memo.insert(k);
-            }
-            if inserts.len() > 1 {
-                inserts.sort_unstable();
-                inserts.dedup();
-            }
-            let mut pos = cs;
-            for &ins in inserts.iter() {
-                if ins > pos && ins < ce {
-                    b.copy(pos, ins);
-                    b.insert(" ");
-                    pos = ins;
-                }
-            }
-            b.copy(pos, ce);
-        };
+        }
+        b.copy(pos, ce);
+    };
     let bytes = line.as_bytes();
     let mut i = 0;
+    // Where the run of lower-case ASCII letters that opens the current token ends: the token
+    // is a plain lower-case word when the run reaches the token's end.
+    let mut lower_end = start;
     while i < bytes.len() {
         // Inside a token, skip its ASCII bytes that are not white space in one tight loop.
         if chunk_start.is_some() {
@@ -987,16 +998,34 @@ fn repair_span(
         let at = start + i;
         if space {
             if let Some(cs) = chunk_start.take() {
-                flush(cs, at, gap_start, &mut first, b, st);
+                if !first
+                    && orig.as_bytes()[gap_start..cs] == *b" "
+                    && plain_known(lower_end == at, &orig[cs..at])
+                {
+                    // The common case, without a call: the space and the word are copied as
+                    // they are (exactly what `flush` would do).
+                    b.copy_raw(gap_start, at);
+                } else {
+                    flush(cs, at, lower_end == at, gap_start, &mut first, b, st);
+                }
                 gap_start = at;
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(at);
+            let mut j = i;
+            while bytes.get(j).is_some_and(u8::is_ascii_lowercase) {
+                j += 1;
+            }
+            lower_end = start + j;
+            if j > i {
+                i = j;
+                continue;
+            }
         }
         i += len;
     }
     if let Some(cs) = chunk_start {
-        flush(cs, end, gap_start, &mut first, b, st);
+        flush(cs, end, lower_end == end, gap_start, &mut first, b, st);
     }
 }
 
