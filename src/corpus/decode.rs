@@ -211,6 +211,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn control_bytes_are_c0_but_tab_newlines_form_feed_escape_and_del() {
+        for b in 0..=255u8 {
+            let expected = (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B)) || b == 0x7F;
+            assert_eq!(is_control(b), expected, "{b:#04x}");
+        }
+        // Counted across the 255-byte blocks: 1 % of a long text is the threshold.
+        let mut text = vec![b'a'; 2_000];
+        assert!(!looks_binary(&text));
+        for i in (0..2_000).step_by(50) {
+            text[i] = 0x01;
+        }
+        assert!(looks_binary(&text));
+        text.truncate(1_000);
+        text.extend(std::iter::repeat_n(b'a', 9_000));
+        assert!(!looks_binary(&text), "20 control bytes in 10 000 are not binary");
+    }
+
+    #[test]
     fn utf8_with_and_without_bom() {
         let d = decode_full("a.txt", "Kabul’s reply".as_bytes()).unwrap();
         assert_eq!((d.text.as_str(), d.encoding.as_str(), d.note), ("Kabul’s reply", "UTF-8", None));

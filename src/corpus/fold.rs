@@ -246,6 +246,23 @@ mod tests {
     }
 
     #[test]
+    fn norm_written_piece_by_piece_is_the_key_of_the_whole() {
+        for s in SAMPLES {
+            let long = format!("{s} {s} and twenty-four more ASCII letters, digits 12345 {s}");
+            let cuts: Vec<usize> =
+                (0..=long.len()).filter(|&i| long.is_char_boundary(i)).step_by(7).collect();
+            let mut buf = Vec::new();
+            let (mut end, mut from) = (0, 0);
+            for &c in &cuts {
+                end = norm_at(&long[from..c], &mut buf, end);
+                from = c;
+            }
+            end = norm_at(&long[from..], &mut buf, end);
+            assert_eq!(&buf[..end], norm_reference(&long).as_bytes(), "{long:?}");
+        }
+    }
+
+    #[test]
     fn norm_and_char_count() {
         for s in SAMPLES {
             let mut out = String::from("x");

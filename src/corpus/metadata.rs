@@ -674,6 +674,40 @@ mod tests {
     }
 
     #[test]
+    fn opening_tests_never_reject_a_line_the_regexes_match() {
+        let lines = [
+            "PESHAWAR, March 3 (Reuters) - The border stayed closed.",
+            "KABUL: Talks resumed.",
+            "D.I. KHAN — Police said",
+            "ÉCHIROLLES: a town",
+            "Islamabad: the capital",
+            "The minister said",
+            "[Kabul] Envoys met again.",
+            "By Sara Ahmed | Reuters",
+            "WRITTEN BY Ali Khan",
+            "Reporting by Ali Khan and Sara Ahmed",
+            "Author: Mir Wali",
+            "words by Jane Roe",
+            "Byline missing here",
+            "“Quoted” opening",
+            "",
+        ];
+        for l in lines {
+            if BYLINE.as_ref().is_some_and(|r| r.is_match(l)) {
+                assert!(may_open_byline(l), "{l:?}");
+            }
+            if DATELINE_CAPS.as_ref().is_some_and(|r| r.is_match(l)) {
+                assert!(may_open_caps_dateline(l), "{l:?}");
+            }
+        }
+        assert!(may_open_caps_dateline("KABUL: x") && !may_open_caps_dateline("Kabul: x"));
+        assert!(may_open_byline("By X") && !may_open_byline("The writer"));
+        assert_eq!(dateline("PESHAWAR, March 3 (Reuters) - The border").as_deref(), Some("PESHAWAR"));
+        assert_eq!(dateline("[Kabul] Envoys met again.").as_deref(), Some("Kabul"));
+        assert_eq!(dateline("The minister said"), None);
+    }
+
+    #[test]
     fn unknown_domain_is_kept_as_domain() {
         let m = meta("A headline about things\nSource: https://news.example.net/a/b\n\nBody.");
         assert_eq!(m.outlet.as_deref(), Some("news.example.net"));

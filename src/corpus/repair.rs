@@ -1700,6 +1700,45 @@ mod tests {
     }
 
     #[test]
+    fn remembered_tokens_repair_the_same_as_fresh_ones() {
+        // Tokens that need nothing in one place and a repair in another ("Canada" at a
+        // sentence start and glued), repeated so that the second pass meets a warm memo.
+        let s = "Canada said no. It reached Canadaover the summer, Canada said.\n\n\
+                 Pakistan’s army, “Pakistan’s” army and Pakistan’sairstrikes in late2025 and 2025.";
+        TOKEN_MEMO.with(Cell::take);
+        let cold = repair(s);
+        let warm = repair(s);
+        assert_eq!(cold, warm);
+        assert_eq!(
+            cold.0,
+            "Canada said no. It reached Canada over the summer, Canada said.\n\n\
+             Pakistan’s army, “Pakistan’s” army and Pakistan’s airstrikes in late 2025 and 2025."
+        );
+        check_map(s);
+    }
+
+    #[test]
+    fn memo_keys_tell_contexts_and_lengths_apart() {
+        let k = |t: &[u8], s, a| TokenMemo::key(t, s, a);
+        let keys = [
+            k(b"Kabul", false, true),
+            k(b"Kabul", true, true),
+            k(b"Kabul", false, false),
+            k(b"Kabul\0", false, true),
+        ];
+        for (i, a) in keys.iter().enumerate() {
+            assert!(a.is_some_and(|a| a != 0));
+            assert!(keys[i + 1..].iter().all(|b| b != a));
+        }
+        assert_eq!(k(b"sixteen-letters!", false, true), None);
+        let mut memo = TokenMemo::default();
+        let key = k(b"Kabul", false, true).unwrap();
+        assert!(!memo.contains(key));
+        memo.insert(key);
+        assert!(memo.contains(key) && !memo.contains(k(b"Kabul", true, true).unwrap()));
+    }
+
+    #[test]
     fn map_is_exact() {
         check_map(
             "ISLAMABAD: Pakistan has issued a warning of militaryretaliation.This matters\u{AD}a lot.\r\n\r\n  Second\u{00A0}para  here ",

@@ -548,6 +548,30 @@ impl Lexicon {
 mod tests {
     use super::*;
 
+    #[test]
+    fn packed_keys_are_distinct_and_never_zero_or_marked_known() {
+        let words: [&[u8]; 7] = [b"", b"a", b"a\0", b"\0a", b"the", b"fifteen-letters", b"ab\0\0"];
+        let keys: Vec<u128> = words.iter().filter_map(|w| pack(w)).collect();
+        assert_eq!(keys.len(), words.len());
+        for (i, k) in keys.iter().enumerate() {
+            assert_ne!(*k, 0);
+            assert_eq!(k & KNOWN_BIT, 0);
+            assert!(keys[i + 1..].iter().all(|o| o != k), "{:?}", words[i]);
+        }
+        assert_eq!(pack(b"sixteen-letters!"), None);
+    }
+
+    #[test]
+    fn known_words_answer_the_same_from_the_memo() {
+        let lex = lexicon();
+        let words = ["the", "militants", "pakistan", "planned", "organisation", "zzqxv", "borderposts"];
+        let first: Vec<bool> = words.iter().map(|w| lex.is_known(w)).collect();
+        let again: Vec<bool> = words.iter().map(|w| lex.is_known(w)).collect();
+        assert_eq!(first, again);
+        assert_eq!(first, vec![true, true, true, true, true, false, false]);
+        assert!(lex.is_known("counterinsurgencies") == lex.is_known_uncached("counterinsurgencies"));
+    }
+
     fn split(s: &str, cap: bool) -> Option<Vec<String>> {
         let case = if cap { Case::CapMid } else { Case::Lower };
         let lens = lexicon().split_glued(s, case)?;
