@@ -65,6 +65,15 @@ pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
     let b = s.as_bytes();
     let (mut words, mut in_word, mut i) = (0usize, false, 0usize);
     while let Some(&x) = b.get(i) {
+        if in_word && x > b' ' && x < 0x80 {
+            // The rest of a word's ASCII bytes (above the space, so none is white space) in
+            // one tight loop.
+            i += 1;
+            while b.get(i).is_some_and(|&c| c > b' ' && c < 0x80) {
+                i += 1;
+            }
+            continue;
+        }
         let (space, len) = if x < 0x80 {
             (matches!(x, b' ' | b'\t'..=b'\r'), 1)
         } else {
@@ -94,9 +103,10 @@ pub(crate) fn push_norm(s: &str, out: &mut String) {
     *out = String::from_utf8(bytes).unwrap_or_default();
 }
 
-/// `NORM_ASCII[b]`: the key byte of ASCII byte `b` (lower-cased letter or digit), 0 for none.
-const NORM_ASCII: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// `NORM_ASCII[b]`: the key byte of ASCII byte `b` (lower-cased letter or digit), 0 for none
+/// (and for every byte that is not ASCII).
+const NORM_ASCII: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -113,17 +123,48 @@ const NORM_ASCII: [u8; 128] = {
 /// Branch-free over ASCII: every byte's key byte is written and the end advances only over
 /// letters and digits (word boundaries are unpredictable, so a branch per byte stalls).
 pub(crate) fn push_norm_bytes(s: &str, bytes: &mut Vec<u8>) {
-    let src = s.as_bytes();
     let start = bytes.len();
+    let end = norm_at(s, bytes, start);
+    bytes.truncate(end);
+}
+
+/// Write the key of `s` into `buf` from byte `k` on and return where it ends. The bytes of
+/// `buf` after `k` are scratch space: they are overwritten, and `buf` is lengthened first
+/// only when it has less than twice `s`'s length after `k` (so a caller that builds one key
+/// piece by piece sizes the buffer once, not once per piece).
+pub(crate) fn norm_at(s: &str, buf: &mut Vec<u8>, k: usize) -> usize {
+    let bytes = buf;
+    let src = s.as_bytes();
     // Lower-casing at most doubles a character's bytes ("İ" → "i̇": 2 → 3), so this is room
     // enough; the checked writes below fall back to growing the vector if it ever were not.
-    bytes.resize(start + 2 * src.len(), 0);
-    let mut k = start;
+    let room = k + 2 * src.len();
+    if bytes.len() < room {
+        bytes.resize(room, 0);
+    }
+    let mut k = k;
     let mut i = 0;
     loop {
         // A run of ASCII through a plain slice: its length stays in a register.
         let dst = bytes.as_mut_slice();
-        while let Some(&v) = src.get(i).and_then(|&b| NORM_ASCII.get(usize::from(b))) {
+        // Eight bytes at a time while they are all ASCII: one test and one range check per
+        // block instead of per byte.
+        while let (Some(block), Some(out)) = (src.get(i..i + 8), dst.get_mut(k..k + 8)) {
+            let Ok(block) = <[u8; 8]>::try_from(block) else { break };
+            if !block.is_ascii() {
+                break;
+            }
+            let mut n = 0;
+            for b in block {
+                let v = NORM_ASCII[usize::from(b)];
+                if let Some(slot) = out.get_mut(n) {
+                    *slot = v;
+                }
+                n += usize::from(v != 0);
+            }
+            k += n;
+            i += 8;
+        }
+        while let Some(&v) = src.get(i).filter(|b| b.is_ascii()).map(|&b| &NORM_ASCII[usize::from(b)]) {
             if let Some(slot) = dst.get_mut(k) {
                 *slot = v;
             }
@@ -150,7 +191,7 @@ pub(crate) fn push_norm_bytes(s: &str, bytes: &mut Vec<u8>) {
         }
         i += c.len_utf8();
     }
-    bytes.truncate(k);
+    k
 }
 
 #[cfg(test)]
@@ -202,6 +243,23 @@ mod tests {
         assert_eq!(find_lower("İstanbul ALL RIGHTS reserved", "all rights"), Some(10));
         assert_eq!(find_lower("ẞtraße all rights", "all rights"), Some(10));
         assert_eq!(find_lower("abc", "abcd"), None);
+    }
+
+    #[test]
+    fn norm_written_piece_by_piece_is_the_key_of_the_whole() {
+        for s in SAMPLES {
+            let long = format!("{s} {s} and twenty-four more ASCII letters, digits 12345 {s}");
+            let cuts: Vec<usize> =
+                (0..=long.len()).filter(|&i| long.is_char_boundary(i)).step_by(7).collect();
+            let mut buf = Vec::new();
+            let (mut end, mut from) = (0, 0);
+            for &c in &cuts {
+                end = norm_at(&long[from..c], &mut buf, end);
+                from = c;
+            }
+            end = norm_at(&long[from..], &mut buf, end);
+            assert_eq!(&buf[..end], norm_reference(&long).as_bytes(), "{long:?}");
+        }
     }
 
     #[test]

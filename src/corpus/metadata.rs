@@ -171,6 +171,22 @@ static DATELINE_CAPS: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static DATELINE_BRACKET: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"^\[(\p{Lu}[\p{L}.' -]{1,40})\]\s*\S"));
 
+/// Whether `l` can match [`BYLINE`]: its first letter begins one of the byline words (all
+/// ASCII letters that no other character case-folds to). Most lines cannot, and this spares
+/// the regex search for them.
+fn may_open_byline(l: &str) -> bool {
+    l.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b'b' | b'r' | b'w'))
+}
+
+/// Whether `l` can match [`DATELINE_CAPS`]: it opens with a capital followed by a capital or
+/// one of `.'’-`. (`char::is_uppercase` holds for every `\p{Lu}` letter, so no match is lost.)
+/// Most body lines open with a capitalised word and fail here, sparing the regex search.
+fn may_open_caps_dateline(l: &str) -> bool {
+    let mut chars = l.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
+}
+
 /// Detect metadata from the original and clean texts. Nothing is invented.
 pub fn detect(original: &str, _clean: &str) -> Metadata {
     let lines: Vec<&str> = original
@@ -269,7 +285,7 @@ pub fn detect(original: &str, _clean: &str) -> Metadata {
     // Author: a byline, else the writer's role ("The writer heads …").
     let mut byline_outlet = None;
     for l in head.iter().chain(tail.iter()) {
-        if let Some(c) = BYLINE.as_ref().and_then(|r| r.captures(l)) {
+        if let Some(c) = BYLINE.as_ref().filter(|_| may_open_byline(l)).and_then(|r| r.captures(l)) {
             let name = c.get(1).map(|x| x.as_str().trim().trim_end_matches(" and").trim_end_matches(" &"));
             if let Some(name) =
                 name.filter(|n| n.split_whitespace().count() >= 2 || starts_with_lower(l, "author"))
@@ -427,7 +443,11 @@ fn known_outlet_name(s: &str) -> Option<String> {
 fn writer_role(l: &str) -> Option<String> {
     let prefixes =
         ["the writer ", "the author ", "the writers ", "the authors ", "the columnist ", "the contributor "];
-    if prefixes.iter().any(|p| starts_with_lower(l, p)) && l.split_whitespace().count() <= 60 {
+    // Every prefix opens with "the ": one test rules out most lines.
+    if starts_with_lower(l, "the ")
+        && prefixes.iter().any(|p| starts_with_lower(l, p))
+        && l.split_whitespace().count() <= 60
+    {
         return Some(l.trim_end_matches('.').trim().to_string());
     }
     None
@@ -459,6 +479,10 @@ fn outlet_from_url(url: &str) -> Option<String> {
 
 /// "For more stories from The Media Line go to …" → "The Media Line".
 fn for_more_from(l: &str) -> Option<String> {
+    // Every prefix below opens with "for more ": one test rules out almost every line.
+    if !starts_with_lower(l, "for more ") {
+        return None;
+    }
     let mut at = None;
     for p in ["for more stories from ", "for more news from ", "for more articles from ", "for more from "] {
         // Only ASCII letters lower-case to these ASCII prefixes, so the prefix has the same
@@ -479,7 +503,7 @@ fn for_more_from(l: &str) -> Option<String> {
 }
 
 fn dateline_agency(l: &str) -> Option<String> {
-    let c = DATELINE_CAPS.as_ref()?.captures(l)?;
+    let c = DATELINE_CAPS.as_ref().filter(|_| may_open_caps_dateline(l))?.captures(l)?;
     let inside = c.get(2)?.as_str().trim().to_lowercase();
     AGENCIES.iter().find(|(k, _)| *k == inside).map(|(_, v)| (*v).to_string())
 }
@@ -502,10 +526,10 @@ fn copyright_outlet(l: &str) -> Option<String> {
 }
 
 fn dateline(l: &str) -> Option<String> {
-    if let Some(c) = DATELINE_BRACKET.as_ref().and_then(|r| r.captures(l)) {
+    if let Some(c) = DATELINE_BRACKET.as_ref().filter(|_| l.starts_with('[')).and_then(|r| r.captures(l)) {
         return c.get(1).map(|x| x.as_str().trim().to_string());
     }
-    let c = DATELINE_CAPS.as_ref()?.captures(l)?;
+    let c = DATELINE_CAPS.as_ref().filter(|_| may_open_caps_dateline(l))?.captures(l)?;
     let place = c.get(1)?.as_str().trim();
     if place.chars().filter(|c| c.is_alphabetic()).count() < 3 || NOT_DATELINES.contains(&place) {
         return None;
@@ -647,6 +671,40 @@ mod tests {
         assert_eq!(parse_date("February 30, 2024", false), None);
         assert_eq!(parse_date("October 2025", true).as_deref(), Some("2025-10"));
         assert_eq!(parse_date("October 2025", false), None);
+    }
+
+    #[test]
+    fn opening_tests_never_reject_a_line_the_regexes_match() {
+        let lines = [
+            "PESHAWAR, March 3 (Reuters) - The border stayed closed.",
+            "KABUL: Talks resumed.",
+            "D.I. KHAN — Police said",
+            "ÉCHIROLLES: a town",
+            "Islamabad: the capital",
+            "The minister said",
+            "[Kabul] Envoys met again.",
+            "By Sara Ahmed | Reuters",
+            "WRITTEN BY Ali Khan",
+            "Reporting by Ali Khan and Sara Ahmed",
+            "Author: Mir Wali",
+            "words by Jane Roe",
+            "Byline missing here",
+            "“Quoted” opening",
+            "",
+        ];
+        for l in lines {
+            if BYLINE.as_ref().is_some_and(|r| r.is_match(l)) {
+                assert!(may_open_byline(l), "{l:?}");
+            }
+            if DATELINE_CAPS.as_ref().is_some_and(|r| r.is_match(l)) {
+                assert!(may_open_caps_dateline(l), "{l:?}");
+            }
+        }
+        assert!(may_open_caps_dateline("KABUL: x") && !may_open_caps_dateline("Kabul: x"));
+        assert!(may_open_byline("By X") && !may_open_byline("The writer"));
+        assert_eq!(dateline("PESHAWAR, March 3 (Reuters) - The border").as_deref(), Some("PESHAWAR"));
+        assert_eq!(dateline("[Kabul] Envoys met again.").as_deref(), Some("Kabul"));
+        assert_eq!(dateline("The minister said"), None);
     }
 
     #[test]

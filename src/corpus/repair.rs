@@ -6,11 +6,12 @@
 //! the size of the text; the word segmenter is consulted only for tokens that are not words.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use rustc_hash::FxHashMap;
 
 use super::OffsetMap;
-use super::fold::{more_chars_than, more_words_than, push_norm, push_norm_bytes, starts_with_lower};
+use super::fold::{more_chars_than, more_words_than, norm_at, push_norm, starts_with_lower};
 use super::words::{Case, Lexicon, lexicon};
 
 /// Counts of what the repair changed, for the document's notes.
@@ -72,32 +73,34 @@ fn repair_pass(original: &str, allow_content: bool) -> (String, OffsetMap, Repai
     let paras = paragraphs(original, &lines);
     let keep = boilerplate(original, &paras, &mut stats);
     let mut b = Builder::new(original, original.len());
-    for (p, k) in paras.iter().zip(&keep) {
-        let Some(end_override) = k else { continue };
-        if !b.is_empty() {
-            b.insert("\n\n");
-        }
-        for (i, line) in p.lines.iter().enumerate() {
-            let (mut s, mut e) = (line.start, line.end);
-            if i == 0 {
-                s = strip_heading_marker(original, s, e);
+    TokenMemo::with(|memo| {
+        for (p, k) in paras.iter().zip(&keep) {
+            let Some(end_override) = k else { continue };
+            if !b.is_empty() {
+                b.insert("\n\n");
             }
-            if p.lines.len() == 1
-                && let Some(cut) = end_override
-            {
-                e = (*cut).min(e);
-            }
-            if i > 0 {
-                let prev = &p.lines[i - 1];
-                let joined_hyphen = original[prev.start..prev.end].ends_with('-')
-                    && original[s..e].chars().next().is_some_and(char::is_lowercase);
-                if !joined_hyphen {
-                    b.insert(" ");
+            for (i, line) in p.lines.iter().enumerate() {
+                let (mut s, mut e) = (line.start, line.end);
+                if i == 0 {
+                    s = strip_heading_marker(original, s, e);
                 }
+                if p.lines.len() == 1
+                    && let Some(cut) = end_override
+                {
+                    e = (*cut).min(e);
+                }
+                if i > 0 {
+                    let prev = &p.lines[i - 1];
+                    let joined_hyphen = original[prev.start..prev.end].ends_with('-')
+                        && original[s..e].chars().next().is_some_and(char::is_lowercase);
+                    if !joined_hyphen {
+                        b.insert(" ");
+                    }
+                }
+                repair_span(original, s, e, &mut b, lex, allow_content, &mut stats, memo);
             }
-            repair_span(original, s, e, &mut b, lex, allow_content, &mut stats);
         }
-    }
+    });
     stats.evidence += stats.spacing;
     let (text, segments) = b.finish();
     (text, OffsetMap { segments }, stats)
@@ -109,7 +112,7 @@ pub(crate) fn clean_inline(s: &str) -> String {
     let mut stats = RepairStats::default();
     let t = s.trim();
     let start = s.len() - s.trim_start().len();
-    repair_span(s, start, start + t.len(), &mut b, lexicon(), true, &mut stats);
+    TokenMemo::with(|memo| repair_span(s, start, start + t.len(), &mut b, lexicon(), true, &mut stats, memo));
     b.finish().0
 }
 
@@ -673,14 +676,17 @@ fn units_sentences(t: &str, a: usize, c: usize, out: &mut Vec<(usize, usize)>) {
 /// `t[cuts[j]..cuts[k]]` is `key[at[j]..at[k]]` (the key is built character by character).
 fn norm_with_cuts(t: &str, cuts: &[usize], at: &mut Vec<usize>) -> String {
     at.clear();
-    let mut key = Vec::with_capacity(t.len());
+    // Room for the whole key at once (see `norm_at`).
+    let mut key = vec![0; 2 * t.len()];
     let mut from = 0;
+    let mut end = 0;
     for &c in cuts {
-        push_norm_bytes(&t[from..c], &mut key);
-        at.push(key.len());
+        end = norm_at(&t[from..c], &mut key, end);
+        at.push(end);
         from = c;
     }
-    push_norm_bytes(&t[from..], &mut key);
+    end = norm_at(&t[from..], &mut key, end);
+    key.truncate(end);
     // Whole characters were appended, so this never falls back.
     String::from_utf8(key).unwrap_or_default()
 }
@@ -833,7 +839,69 @@ fn boilerplate(text: &str, paras: &[Para], stats: &mut RepairStats) -> Vec<Optio
 // ---------------------------------------------------------------------------------------------
 // Inline repair: chunks, punctuation spacing, glued words
 
+/// Tokens found to need no repair: a direct-mapped memo of [`TokenMemo::key`]s.
+///
+/// What [`chunk_inserts`] decides for a token depends only on the token's text, whether it
+/// starts a sentence and whether content splits are allowed; most tokens of a text (names,
+/// capitalised words, words before punctuation) recur, and almost all need nothing. A token
+/// that needed nothing (no insert, no count changed) is remembered so that its next
+/// occurrence is copied at once. Collisions only overwrite a slot (a forgotten token is
+/// examined again), so the clean text is the same with or without the memo.
+#[derive(Default)]
+struct TokenMemo {
+    /// `TOKEN_MEMO_SLOTS` keys once the first one is stored; 0 marks an empty slot.
+    slots: Vec<u128>,
+}
+
+/// Slots of a [`TokenMemo`] (a power of two).
+const TOKEN_MEMO_SLOTS: usize = 4096;
+
+thread_local! {
+    /// Each thread's [`TokenMemo`], kept from one document to the next.
+    static TOKEN_MEMO: Cell<TokenMemo> = Cell::new(TokenMemo::default());
+}
+
+impl TokenMemo {
+    /// Run `f` with this thread's memo (taken out of its cell meanwhile, so a nested call
+    /// simply starts an empty one).
+    fn with<R>(f: impl FnOnce(&mut TokenMemo) -> R) -> R {
+        let mut memo = TOKEN_MEMO.with(Cell::take);
+        let r = f(&mut memo);
+        TOKEN_MEMO.with(|m| m.set(memo));
+        r
+    }
+
+    /// The key of a token of at most 15 bytes in its context: its bytes, zero-padded, and in
+    /// the last byte its length and the two flags (never 0). `None` for longer tokens.
+    fn key(token: &[u8], sentence_start: bool, allow_content: bool) -> Option<u128> {
+        let mut buf = [0u8; 16];
+        buf.get_mut(..token.len()).filter(|_| token.len() <= 15)?.copy_from_slice(token);
+        buf[15] = 0x80 | token.len() as u8 | u8::from(sentence_start) << 4 | u8::from(allow_content) << 5;
+        Some(u128::from_le_bytes(buf))
+    }
+
+    /// The slot of `key` (Fibonacci hashing: the top bits of the product).
+    fn slot(key: u128) -> usize {
+        ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - TOKEN_MEMO_SLOTS.trailing_zeros())) as usize
+    }
+
+    fn contains(&self, key: u128) -> bool {
+        self.slots.get(Self::slot(key)) == Some(&key)
+    }
+
+    fn insert(&mut self, key: u128) {
+        if self.slots.is_empty() {
+            self.slots = vec![0; TOKEN_MEMO_SLOTS];
+        }
+        if let Some(s) = self.slots.get_mut(Self::slot(key)) {
+            *s = key;
+        }
+    }
+}
+
 /// Repair `orig[start..end]` (one line) into the builder.
+#[allow(clippy::too_many_arguments)] // called once per line from two places; plain arguments
 fn repair_span(
     orig: &str,
     start: usize,
@@ -842,48 +910,73 @@ fn repair_span(
     lex: &Lexicon,
     allow_content: bool,
     st: &mut RepairStats,
+    memo: &mut TokenMemo,
 ) {
     let line = &orig[start..end];
     let mut chunk_start: Option<usize> = None;
     let mut gap_start = start;
     let mut first = true;
     let mut inserts: Vec<usize> = Vec::new();
-    let mut flush =
-        |cs: usize, ce: usize, gap: usize, first: &mut bool, b: &mut Builder, st: &mut RepairStats| {
-            let was_first = *first;
-            if !was_first {
-                if orig.as_bytes()[gap..cs] == *b" " {
-                    b.copy_raw(gap, cs);
-                } else {
-                    b.insert(" ");
-                }
+    // A plain lower-case word that is known (the vast majority of tokens) needs no repair.
+    let plain_known = |lower: bool, word: &str| lower && (word.len() < 5 || lex.is_known(word));
+    // `lower`: the token is made of lower-case ASCII letters only (found while scanning it).
+    let mut flush = |cs: usize,
+                     ce: usize,
+                     lower: bool,
+                     gap: usize,
+                     first: &mut bool,
+                     b: &mut Builder,
+                     st: &mut RepairStats| {
+        let was_first = *first;
+        if !was_first {
+            if orig.as_bytes()[gap..cs] == *b" " {
+                b.copy_raw(gap, cs);
+            } else {
+                b.insert(" ");
             }
-            *first = false;
-            // Fast path: a plain lower-case word (the vast majority of tokens) that is known.
-            let chunk = &orig[cs..ce];
-            if chunk.bytes().all(|c| c.is_ascii_lowercase()) && (chunk.len() < 5 || lex.is_known(chunk)) {
-                b.copy_raw(cs, ce);
-                return;
+        }
+        *first = false;
+        // Fast path: a plain lower-case word (the vast majority of tokens) that is known.
+        let chunk = &orig[cs..ce];
+        if plain_known(lower, chunk) {
+            b.copy_raw(cs, ce);
+            return;
+        }
+        let sentence_start = was_first || ends_sentence_chunk(&orig[..gap]);
+        // A token already found clean in the same position needs no second look.
+        let key = TokenMemo::key(chunk.as_bytes(), sentence_start, allow_content);
+        if key.is_some_and(|k| memo.contains(k)) {
+            b.copy(cs, ce);
+            return;
+        }
+        inserts.clear();
+        let stats_before = *st;
+        chunk_inserts(orig, cs, ce, sentence_start, lex, allow_content, &mut inserts, st);
+        if inserts.is_empty()
+            && *st == stats_before
+            && let Some(k) = key
+        {
+            memo.insert(k);
+        }
+        if inserts.len() > 1 {
+            inserts.sort_unstable();
+            inserts.dedup();
+        }
+        let mut pos = cs;
+        for &ins in inserts.iter() {
+            if ins > pos && ins < ce {
+                b.copy(pos, ins);
+                b.insert(" ");
+                pos = ins;
             }
-            let sentence_start = was_first || ends_sentence_chunk(&orig[..gap]);
-            inserts.clear();
-            chunk_inserts(orig, cs, ce, sentence_start, lex, allow_content, &mut inserts, st);
-            if inserts.len() > 1 {
-                inserts.sort_unstable();
-                inserts.dedup();
-            }
-            let mut pos = cs;
-            for &ins in inserts.iter() {
-                if ins > pos && ins < ce {
-                    b.copy(pos, ins);
-                    b.insert(" ");
-                    pos = ins;
-                }
-            }
-            b.copy(pos, ce);
-        };
+        }
+        b.copy(pos, ce);
+    };
     let bytes = line.as_bytes();
     let mut i = 0;
+    // Where the run of lower-case ASCII letters that opens the current token ends: the token
+    // is a plain lower-case word when the run reaches the token's end.
+    let mut lower_end = start;
     while i < bytes.len() {
         // Inside a token, skip its ASCII bytes that are not white space in one tight loop.
         if chunk_start.is_some() {
@@ -905,16 +998,34 @@ fn repair_span(
         let at = start + i;
         if space {
             if let Some(cs) = chunk_start.take() {
-                flush(cs, at, gap_start, &mut first, b, st);
+                if !first
+                    && orig.as_bytes()[gap_start..cs] == *b" "
+                    && plain_known(lower_end == at, &orig[cs..at])
+                {
+                    // The common case, without a call: the space and the word are copied as
+                    // they are (exactly what `flush` would do).
+                    b.copy_raw(gap_start, at);
+                } else {
+                    flush(cs, at, lower_end == at, gap_start, &mut first, b, st);
+                }
                 gap_start = at;
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(at);
+            let mut j = i;
+            while bytes.get(j).is_some_and(u8::is_ascii_lowercase) {
+                j += 1;
+            }
+            lower_end = start + j;
+            if j > i {
+                i = j;
+                continue;
+            }
         }
         i += len;
     }
     if let Some(cs) = chunk_start {
-        flush(cs, end, gap_start, &mut first, b, st);
+        flush(cs, end, lower_end == end, gap_start, &mut first, b, st);
     }
 }
 
@@ -1002,7 +1113,11 @@ fn is_closing(c: char) -> bool {
 
 /// Compute the byte positions (absolute) in `orig[cs..ce]` before which a space goes.
 /// (The caller has already passed over plain, known lower-case words: nothing goes in them.)
-#[allow(clippy::too_many_arguments)] // a hot inner function: plain arguments, no context struct
+#[allow(clippy::too_many_arguments)]
+// a hot inner function: plain arguments, no context struct
+// Kept out of line: most tokens never get here (see `TokenMemo`), and inlined it would make
+// the per-token path in `repair_span` pay for its registers and stack frame every time.
+#[inline(never)]
 fn chunk_inserts(
     orig: &str,
     cs: usize,
@@ -1582,6 +1697,45 @@ mod tests {
             let (ka, kb) = (at[cuts.binary_search(&a).unwrap()], at[cuts.binary_search(&b).unwrap()]);
             assert_eq!(&key[ka..kb], norm(&t[a..b]));
         }
+    }
+
+    #[test]
+    fn remembered_tokens_repair_the_same_as_fresh_ones() {
+        // Tokens that need nothing in one place and a repair in another ("Canada" at a
+        // sentence start and glued), repeated so that the second pass meets a warm memo.
+        let s = "Canada said no. It reached Canadaover the summer, Canada said.\n\n\
+                 Pakistan’s army, “Pakistan’s” army and Pakistan’sairstrikes in late2025 and 2025.";
+        TOKEN_MEMO.with(Cell::take);
+        let cold = repair(s);
+        let warm = repair(s);
+        assert_eq!(cold, warm);
+        assert_eq!(
+            cold.0,
+            "Canada said no. It reached Canada over the summer, Canada said.\n\n\
+             Pakistan’s army, “Pakistan’s” army and Pakistan’s airstrikes in late 2025 and 2025."
+        );
+        check_map(s);
+    }
+
+    #[test]
+    fn memo_keys_tell_contexts_and_lengths_apart() {
+        let k = |t: &[u8], s, a| TokenMemo::key(t, s, a);
+        let keys = [
+            k(b"Kabul", false, true),
+            k(b"Kabul", true, true),
+            k(b"Kabul", false, false),
+            k(b"Kabul\0", false, true),
+        ];
+        for (i, a) in keys.iter().enumerate() {
+            assert!(a.is_some_and(|a| a != 0));
+            assert!(keys[i + 1..].iter().all(|b| b != a));
+        }
+        assert_eq!(k(b"sixteen-letters!", false, true), None);
+        let mut memo = TokenMemo::default();
+        let key = k(b"Kabul", false, true).unwrap();
+        assert!(!memo.contains(key));
+        memo.insert(key);
+        assert!(memo.contains(key) && !memo.contains(k(b"Kabul", true, true).unwrap()));
     }
 
     #[test]

@@ -144,7 +144,7 @@ enum Kind {
 /// The word lexicon plus the segmenter.
 pub(crate) struct Lexicon {
     words: FxHashMap<String, Kind>,
-    /// The entries of `words` of at most 16 bytes, keyed by [`pack`]: a lookup hashes and
+    /// The entries of `words` of at most 15 bytes, keyed by [`pack`]: a lookup hashes and
     /// compares one integer, with no string behind a pointer to fetch and compare.
     short: FxHashMap<u128, Kind>,
     function: FxHashSet<&'static str>,
@@ -165,10 +165,12 @@ thread_local! {
         RefCell::new(FxHashMap::default());
     /// Words [`Lexicon::is_known`] found unknown.
     static UNKNOWN: RefCell<FxHashSet<String>> = RefCell::new(FxHashSet::default());
-    /// A small direct-mapped memo of [`Lexicon::is_known`] for words of up to 16 bytes, keyed by
-    /// [`pack`]: the frequent words of news stay in the processor's cache instead of missing in
-    /// the large word table again and again. Key 0 marks an empty slot (no word packs to 0).
-    static RECENT: RefCell<Vec<(u128, bool)>> = RefCell::new(vec![(0, false); RECENT_SLOTS]);
+    /// A small direct-mapped memo of [`Lexicon::is_known`] for words of up to 15 bytes: each
+    /// slot holds a [`pack`]ed key, with [`KNOWN_BIT`] set when the word is known. The frequent
+    /// words of news stay in the processor's cache instead of missing in the large word table
+    /// again and again. 0 marks an empty slot (no word packs to 0); the slots are allocated
+    /// on the first store.
+    static RECENT: RefCell<Vec<u128>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Slots of the [`RECENT`] memo (a power of two).
@@ -178,16 +180,19 @@ fn list_words(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace)
 }
 
-/// A word of at most 16 bytes without NUL as one integer (its bytes, zero-padded), so that
-/// distinct words get distinct keys; `None` for other words.
+/// A word of at most 15 bytes as one integer: its bytes, zero-padded, and in the last byte its
+/// length with the top bit set, so that distinct words get distinct keys and no key is 0 (or
+/// has bit [`KNOWN_BIT`] set); `None` for longer words.
 fn pack(w: &[u8]) -> Option<u128> {
-    if w.len() > 16 || w.contains(&0) {
-        return None;
-    }
     let mut buf = [0u8; 16];
-    buf[..w.len()].copy_from_slice(w);
+    buf.get_mut(..w.len()).filter(|_| w.len() < 16)?.copy_from_slice(w);
+    buf[15] = 0x80 | w.len() as u8;
     Some(u128::from_le_bytes(buf))
 }
+
+/// The bit of a [`RECENT`] slot that says the word of its key is known (a bit no [`pack`]ed
+/// key has: the length in the last byte is below 16).
+const KNOWN_BIT: u128 = 1 << 126;
 
 /// The shared lexicon, built on first use.
 pub(crate) fn lexicon() -> &'static Lexicon {
@@ -316,14 +321,19 @@ impl Lexicon {
         // Fibonacci hashing: the top bits of the product pick the slot.
         let slot = ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
             >> (64 - RECENT_SLOTS.trailing_zeros())) as usize;
-        if let Some(known) = RECENT.with(|r| r.borrow().get(slot).and_then(|&(k, v)| (k == key).then_some(v)))
+        if let Some(known) =
+            RECENT.with(|r| r.borrow().get(slot).and_then(|&v| (v & !KNOWN_BIT == key).then_some(v != key)))
         {
             return known;
         }
         let known = self.is_known_uncached(lower);
         RECENT.with(|r| {
-            if let Some(e) = r.borrow_mut().get_mut(slot) {
-                *e = (key, known);
+            let mut r = r.borrow_mut();
+            if r.is_empty() {
+                r.resize(RECENT_SLOTS, 0);
+            }
+            if let Some(e) = r.get_mut(slot) {
+                *e = if known { key | KNOWN_BIT } else { key };
             }
         });
         known
@@ -537,6 +547,30 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_keys_are_distinct_and_never_zero_or_marked_known() {
+        let words: [&[u8]; 7] = [b"", b"a", b"a\0", b"\0a", b"the", b"fifteen-letters", b"ab\0\0"];
+        let keys: Vec<u128> = words.iter().filter_map(|w| pack(w)).collect();
+        assert_eq!(keys.len(), words.len());
+        for (i, k) in keys.iter().enumerate() {
+            assert_ne!(*k, 0);
+            assert_eq!(k & KNOWN_BIT, 0);
+            assert!(keys[i + 1..].iter().all(|o| o != k), "{:?}", words[i]);
+        }
+        assert_eq!(pack(b"sixteen-letters!"), None);
+    }
+
+    #[test]
+    fn known_words_answer_the_same_from_the_memo() {
+        let lex = lexicon();
+        let words = ["the", "militants", "pakistan", "planned", "organisation", "zzqxv", "borderposts"];
+        let first: Vec<bool> = words.iter().map(|w| lex.is_known(w)).collect();
+        let again: Vec<bool> = words.iter().map(|w| lex.is_known(w)).collect();
+        assert_eq!(first, again);
+        assert_eq!(first, vec![true, true, true, true, true, false, false]);
+        assert!(lex.is_known("counterinsurgencies") == lex.is_known_uncached("counterinsurgencies"));
+    }
 
     fn split(s: &str, cap: bool) -> Option<Vec<String>> {
         let case = if cap { Case::CapMid } else { Case::Lower };
