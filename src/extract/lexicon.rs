@@ -128,14 +128,7 @@ impl Matcher {
         }
         for (mut cands, out) in cands.into_iter().zip(out.iter_mut()) {
             cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-            out.reserve(cands.len());
-            let mut last_end = 0;
-            for h in cands {
-                if h.start >= last_end {
-                    last_end = h.end;
-                    out.push(h);
-                }
-            }
+            out.extend(leftmost_longest(cands, |h| (h.start, h.end)));
         }
         out
     }
@@ -145,6 +138,25 @@ impl Matcher {
         let name = name.trim();
         self.find(name).into_iter().find(|h| h.start == 0 && h.end == name.len()).map(|h| h.entry)
     }
+}
+
+/// The occurrences a leftmost-longest, non-overlapping search would report, from every
+/// occurrence sorted by start and the longest first (`span` gives an occurrence's byte range):
+/// the earliest-starting occurrence wins, the longest of those, and the search goes on after
+/// its end.
+pub(crate) fn leftmost_longest<T>(
+    sorted: impl IntoIterator<Item = T>,
+    span: impl Fn(&T) -> (usize, usize),
+) -> impl Iterator<Item = T> {
+    let mut pos = 0;
+    sorted.into_iter().filter(move |h| {
+        let (s, e) = span(h);
+        let take = s >= pos;
+        if take {
+            pos = e;
+        }
+        take
+    })
 }
 
 fn is_word_char(c: char) -> bool {

@@ -1007,10 +1007,8 @@ impl SentenceScan {
         let mut at = 0;
         while at < bytes.len() {
             (at, sid) = step_to_special(dfa, bytes, at, sid);
-            if !dfa.is_special(sid) {
-                break;
-            }
-            if dfa.is_dead(sid) {
+            // The bytes ended, or no pattern can match any more.
+            if !dfa.is_special(sid) || dfa.is_dead(sid) {
                 break;
             }
             if !dfa.is_match(sid) {
@@ -1049,19 +1047,12 @@ fn step_to_special(dfa: &DFA, bytes: &[u8], mut at: usize, mut sid: StateID) -> 
 }
 
 /// The occurrences a leftmost-longest, non-overlapping search would report, from every
-/// occurrence sorted by start and the longest first: the earliest-starting occurrence wins,
-/// the longest of those, and the search goes on after its end.
+/// occurrence sorted by start and the longest first ([`crate::extract::lexicon::leftmost_longest`]
+/// over `(start, end, what)` triples).
 pub fn leftmost_longest<T: Copy>(
     sorted: &[(usize, usize, T)],
 ) -> impl Iterator<Item = (usize, usize, T)> + '_ {
-    let mut pos = 0;
-    sorted.iter().copied().filter(move |&(s, e, _)| {
-        let take = s >= pos;
-        if take {
-            pos = e;
-        }
-        take
-    })
+    crate::extract::lexicon::leftmost_longest(sorted.iter().copied(), |&(s, e, _)| (s, e))
 }
 
 /// Every occurrence of a [`Lex`] pattern in one lower-cased sentence: (lexicon, start, end).

@@ -49,34 +49,48 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
     word
 }
 
-/// A set of folded words that rules out most words it does not hold without hashing them: a
-/// word whose first two letters and length match no member's is not looked up.
+/// The lengths of a list's words by their first two letters: bit `n` of entry [`shape_index`]
+/// is set when a member of `n` bytes opens with those letters. A word whose shape no member
+/// has is ruled out without hashing it.
+#[derive(Clone, Copy)]
+struct Shapes([u32; 26 * 26]);
+
+impl Shapes {
+    /// No member yet.
+    const EMPTY: Shapes = Shapes([0; 26 * 26]);
+
+    /// Note the shape of member `w` (words without a shape are never ruled out).
+    const fn add(&mut self, w: &[u8]) {
+        if let Some(at) = shape_index(w) {
+            self.0[at] |= 1 << w.len();
+        }
+    }
+
+    /// Whether no member has `w`'s shape, so `w` is no member.
+    fn rules_out(&self, w: &[u8]) -> bool {
+        shape_index(w).and_then(|at| self.0.get(at)).is_some_and(|bits| bits & (1 << w.len()) == 0)
+    }
+}
+
+/// A set of folded words that rules out most words it does not hold without hashing them
+/// ([`Shapes`]).
 pub(crate) struct WordSet {
-    /// Bit `n` of `shapes[i]` is set when a member of `n` bytes opens with the two letters of
-    /// [`shape_index`] `i`.
-    shapes: Vec<u32>,
+    shapes: Shapes,
     words: HashSet<&'static str>,
 }
 
 impl WordSet {
     fn new(words: &[&'static str]) -> Self {
-        let mut shapes = vec![0u32; 26 * 26];
+        let mut shapes = Shapes::EMPTY;
         for w in words {
-            if let Some(bits) = shape_index(w.as_bytes()).and_then(|at| shapes.get_mut(at)) {
-                *bits |= 1 << w.len();
-            }
+            shapes.add(w.as_bytes());
         }
         WordSet { shapes, words: words.iter().copied().collect() }
     }
 
     /// Whether `word` is a member.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        if let Some(at) = shape_index(word.as_bytes())
-            && self.shapes.get(at).is_some_and(|bits| bits & (1 << word.len()) == 0)
-        {
-            return false;
-        }
-        self.words.contains(word)
+        !self.shapes.rules_out(word.as_bytes()) && self.words.contains(word)
     }
 }
 
@@ -207,29 +221,23 @@ static CUES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     m
 });
 
-/// For each pair of first letters (`aa`..`zz`, at `26 * first + second`), bit `n` is set when
-/// a cue form of `n` bytes (`n < 32`) starts with them: most words are ruled out without
-/// hashing. Computed at compile time from [`CUE_TABLE`].
-const CUE_SHAPES: [u32; 26 * 26] = cue_shapes();
-
-const fn cue_shapes() -> [u32; 26 * 26] {
-    let mut shapes = [0u32; 26 * 26];
+/// The shapes of the cue forms, computed at compile time from [`CUE_TABLE`].
+const CUE_SHAPES: Shapes = {
+    let mut shapes = Shapes::EMPTY;
     let mut i = 0;
     while i < CUE_TABLE.len() {
         let forms = CUE_TABLE[i].1;
         let mut j = 0;
         while j < forms.len() {
-            if let Some(at) = shape_index(forms[j].as_bytes()) {
-                shapes[at] |= 1 << forms[j].len();
-            }
+            shapes.add(forms[j].as_bytes());
             j += 1;
         }
         i += 1;
     }
     shapes
-}
+};
 
-/// Where a word's first two letters sit in a table of shapes ([`CUE_SHAPES`], [`WordSet`]):
+/// Where a word's first two letters sit in a table of [`Shapes`]:
 /// `None` when the word is shorter than two bytes, 32 bytes or longer, or does not open with
 /// two ASCII lower-case letters.
 const fn shape_index(b: &[u8]) -> Option<usize> {
@@ -247,10 +255,7 @@ const fn shape_index(b: &[u8]) -> Option<usize> {
 /// The lemma of a cue verb form (`"told"` → `"tell"`).
 #[inline]
 pub(crate) fn cue_lemma(folded: &str) -> Option<&'static str> {
-    let b = folded.as_bytes();
-    if let Some(at) = shape_index(b)
-        && CUE_SHAPES.get(at).is_some_and(|bits| bits & (1 << b.len()) == 0)
-    {
+    if CUE_SHAPES.rules_out(folded.as_bytes()) {
         return None;
     }
     CUES.get(folded).copied()
