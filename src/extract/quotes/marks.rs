@@ -260,6 +260,20 @@ pub(crate) fn find_quotes(text: &str, paras: &[Span]) -> Vec<RawQuote> {
                     cur = Some(o);
                     skip_first = true;
                 }
+                // A quote left open whose next paragraph closes it without opening again
+                // ("… forces.\n\nTaliban firing artillery … Pakistani forces.”"): one quote over
+                // both, when only the closing mark can be read there and the pending quote
+                // opened in the paragraph just before.
+                Some(m)
+                    if m.glyph == Glyph::Close
+                        && !m.open_ctx
+                        && m.close_ctx
+                        && o.segments.len() == 1
+                        && o.segments.first().is_some_and(|s| s.0 + 1 == pi) =>
+                {
+                    o.segments.push((pi, lead, p.end));
+                    cur = Some(o);
+                }
                 _ => recover(text, o, None, &mut out),
             }
         }
@@ -340,6 +354,15 @@ mod tests {
         assert!(q[0].0.starts_with("The first paragraph"));
         assert!(q[0].0.contains("The second paragraph,"));
         assert!(!q[0].0.contains('“'));
+    }
+
+    #[test]
+    fn quote_closed_in_the_next_paragraph_without_reopening_is_one_quote() {
+        let t = "He said, \u{201c}The first part.\n\nThe second part ends here.\u{201d}\n\nNext.";
+        assert_eq!(quotes(t), vec![("The first part.\n\nThe second part ends here.".to_string(), true)]);
+        // A paragraph that opens a quote of its own is not a continuation.
+        let t = "He said, \u{201c}Left open.\n\nShe said \u{201c}own\u{201d} words.";
+        assert_eq!(quotes(t).len(), 2);
     }
 
     #[test]
