@@ -567,3 +567,84 @@ fn an_unplaced_undated_claim_right_after_an_attack_is_another_account_of_it() {
     // The most conservative figure stands.
     assert_eq!(evs[0].fatalities, Some(6), "{evs:#?}");
 }
+
+#[test]
+fn fired_takes_its_kind_from_the_weapon_it_names() {
+    let e =
+        one("Army troops fired hundreds of mortars into Hillside district on Wednesday, the governor said.");
+    assert_eq!(e.sub_type, "Shelling/artillery/missile attack", "{e:#?}");
+    let e = one(
+        "Two children were killed when a mortar shell fired from across the border struck a house in Lakeside on Monday.",
+    );
+    assert_eq!(e.sub_type, "Shelling/artillery/missile attack", "{e:#?}");
+    let e = one("A drone fired two missiles into a compound in Lakeside on Monday, killing four militants.");
+    assert_eq!(e.sub_type, "Air/drone strike", "{e:#?}");
+    // Fired at a target: an attack of unspecified means.
+    let e = one("Gunmen fired at a police van in Lakeside on Monday, killing two officers.");
+    assert!(e.event_type == "Battles" || e.event_type == "Violence against civilians", "{e:#?}");
+    // No weapon, no target: not violence.
+    assert!(events("The company fired its chief executive in Lakeside on Monday.").is_empty());
+}
+
+#[test]
+fn bombed_is_an_air_strike_when_forces_or_aircraft_do_it() {
+    let e = one("Jets bombed a compound in Lakeside on Monday, killing five people.");
+    assert_eq!(e.sub_type, "Air/drone strike", "{e:#?}");
+    let e = one("Militants bombed a girls' school in Lakeside on Monday, police said.");
+    assert_eq!(e.sub_type, "Remote explosive/landmine/IED", "{e:#?}");
+    assert!(events("Residents returned to the bombed-out market in Lakeside on Monday.").is_empty());
+}
+
+#[test]
+fn a_captured_town_named_right_after_the_verb_is_a_capture() {
+    let evs = events("Taliban fighters seized Kunduz on Wednesday, officials said.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    // Seizing goods is no capture of territory.
+    assert!(
+        events("Police seized weapons in a house on Wednesday, officials said.")
+            .iter()
+            .all(|e| e.sub_type != "Non-state actor overtakes territory")
+    );
+}
+
+#[test]
+fn an_attempted_attack_is_an_attack() {
+    let e = one("Militants tried to attack a police post in Lakeside on Tuesday night but were repulsed.");
+    assert_eq!(e.event_type, "Battles", "{e:#?}");
+    // An intention is not.
+    assert!(events("The group is trying to attack police posts in the region, officials fear.").is_empty());
+}
+
+#[test]
+fn negated_talks_are_no_event() {
+    assert!(
+        events("The spokeswoman stressed that there are no ongoing talks with the group in Lakeside.")
+            .is_empty()
+    );
+    assert_eq!(
+        events("The spokeswoman said on Thursday that talks with the group were held in Lakeside.").len(),
+        1
+    );
+}
+
+#[test]
+fn attacks_counted_since_a_month_and_year_are_a_trend() {
+    assert!(
+        events(
+            "Militants have carried out bomb and gun attacks killing more than 4,700 people across the country \
+             since July 2007."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn undated_documents_keep_apart_events_on_different_named_days() {
+    // No publication date: "Tuesday" and "February" cannot be placed on a calendar, but they
+    // are not the same day.
+    let evs = events(
+        "Attackers fired a mortar from across the border on Tuesday which wounded a woman in Lakeside.\n\n\
+         In February, seven members of a family in Lakeside were killed when a mortar shell fired from across the border struck their home.",
+    );
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+}

@@ -171,6 +171,13 @@ pub enum Cond {
     /// A security operation: a battle only when no arrest is what the sentence reports
     /// ("arrested four suspects during a raid" is an arrest).
     Soft,
+    /// A verb of firing that needs its weapon next to it ("fired hundreds of mortars", "a
+    /// rocket fired from across the border"): the weapon gives the kind; "fired at" and "fired
+    /// upon" are attacks; with neither it is no trigger ("was fired from his job").
+    Fired,
+    /// "bombed": an air strike when a military or aircraft does it ("jets bombed a
+    /// compound"), a bombing otherwise ("militants bombed a school").
+    Bombed,
 }
 
 /// One trigger pattern (lower case).
@@ -209,6 +216,7 @@ pub const TRIGGERS: &[Trigger] = &[
     t("aerial bombardment", Kind::AirStrike),
     t("aerial bombing", Kind::AirStrike),
     t("bombarded", Kind::AirStrike),
+    Trigger { pat: "bombed", kind: Kind::Explosive, cond: Cond::Bombed },
     h("strike", Kind::AirStrike),
     h("strikes", Kind::AirStrike),
     // Shelling / artillery / missiles.
@@ -220,6 +228,10 @@ pub const TRIGGERS: &[Trigger] = &[
     t("fired rockets", Kind::Shelling),
     t("fired mortars", Kind::Shelling),
     t("mortar shells", Kind::Shelling),
+    t("mortar shell", Kind::Shelling),
+    t("artillery shell", Kind::Shelling),
+    t("artillery shells", Kind::Shelling),
+    Trigger { pat: "fired", kind: Kind::Shelling, cond: Cond::Fired },
     t("rockets were fired", Kind::Shelling),
     t("missiles were fired", Kind::Shelling),
     // Suicide bombs.
@@ -528,7 +540,6 @@ pub const MODAL: &[&str] = &[
     "efforts to",
     "bid to",
     "trying to",
-    "tried to",
 ];
 
 /// Trend and background markers near a violent trigger ("numerous", "since 2021",
@@ -574,6 +585,19 @@ pub const TREND: &[&str] = &[
     "since 20",
     "since the",
     "since at least",
+    "since january",
+    "since february",
+    "since march",
+    "since april",
+    "since june",
+    "since july",
+    "since august",
+    "since september",
+    "since october",
+    "since november",
+    "since december",
+    "increasing number",
+    "growing number",
     "every year",
     "each year",
     "annually",

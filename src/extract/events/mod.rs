@@ -966,6 +966,14 @@ fn merge_places(have: &mut Vec<Loc>, new: &[Loc]) {
 
 fn dates_compatible(a: Option<&dates::DateMention>, b: Option<&dates::DateMention>) -> bool {
     let (Some(a), Some(b)) = (a.and_then(|d| d.value.as_deref()), b.and_then(|d| d.value.as_deref())) else {
+        // Unresolved (no publication date): "on Tuesday" and "in February" are two days
+        // even without a calendar; "Tuesday" and "late Tuesday" may be one.
+        if let (Some(a), Some(b)) = (a, b)
+            && a.value.is_none()
+            && b.value.is_none()
+        {
+            return date_words_meet(&a.text, &b.text);
+        }
         return true;
     };
     let within = |x: &str, range: &str| {
@@ -974,6 +982,54 @@ fn dates_compatible(a: Option<&dates::DateMention>, b: Option<&dates::DateMentio
             .is_some_and(|(lo, hi)| x.get(..lo.len()) >= Some(lo) && x.get(..hi.len()) <= Some(hi))
     };
     a == b || a.starts_with(b) || b.starts_with(a) || within(a, b) || within(b, a)
+}
+
+/// Whether two unresolved date expressions as written can be one date. Months or years that
+/// differ ("in February" / "in March"), or a weekday against a month ("on Tuesday" / "in
+/// February"), cannot; two weekdays may (a night attack told as "late Sunday" and "Monday").
+fn date_words_meet(a: &str, b: &str) -> bool {
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    struct Named {
+        day: bool,
+        months: Vec<String>,
+        years: Vec<String>,
+    }
+    let named = |t: &str| {
+        let mut n = Named { day: false, months: Vec::new(), years: Vec::new() };
+        for w in t.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase) {
+            if DAYS.contains(&w.as_str()) {
+                n.day = true;
+            } else if MONTHS.contains(&w.as_str()) {
+                n.months.push(w);
+            } else if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
+                n.years.push(w);
+            }
+        }
+        n
+    };
+    let (x, y) = (named(a), named(b));
+    let apart =
+        |p: &[String], q: &[String]| !p.is_empty() && !q.is_empty() && !p.iter().any(|w| q.contains(w));
+    if apart(&x.months, &y.months) || apart(&x.years, &y.years) {
+        return false;
+    }
+    // A weekday alone and a month alone.
+    !((x.day && x.months.is_empty() && !y.day && !y.months.is_empty())
+        || (y.day && y.months.is_empty() && !x.day && !x.months.is_empty()))
 }
 
 /// Whether a capitalized word (a name) appears outside quotes, other than the first word.
@@ -1155,6 +1211,15 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
             continue;
         }
         let Some(&trig) = lexicon::TRIGGERS.get(ti) else { continue };
+        // A "fired" with no weapon and no target is no trigger at all ("was fired from his job").
+        let fired = if trig.cond == Cond::Fired {
+            match fired_weapon(s, s.word_at(st), s.word_at(en.saturating_sub(1)) + 1) {
+                Some(k) => Some(k),
+                None => continue,
+            }
+        } else {
+            None
+        };
         if !matches!(trig.kind, Kind::Kill | Kind::Statement) {
             anchors.push((st, en, trig.kind.is_violent()));
         }
@@ -1212,9 +1277,19 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
                     .any(|o| w.ends_with(o))
                         || w == "district"
                         || w == "base"
-                });
+                }) || named_place_after(s, en);
                 if !obj {
                     continue;
+                }
+            }
+            Cond::Fired => kind = fired.unwrap_or(kind),
+            Cond::Bombed => {
+                // "the bombed-out market" is a description.
+                if s.open.get(en..).is_some_and(|t| t.starts_with('-')) {
+                    continue;
+                }
+                if by_the_military(s, wi, wend) {
+                    kind = Kind::AirStrike;
                 }
             }
             Cond::Head => {
@@ -1235,7 +1310,16 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
             continue;
         }
         let prev = s.word_before(wi).unwrap_or("");
-        if matches!(prev, "to" | "for") && !trig.pat.starts_with("to") {
+        // "tried to storm the post", "attempted to attack": the attempt is the event.
+        let attempted = kind.is_violent()
+            && prev == "to"
+            && wi.checked_sub(2).is_some_and(|p| matches!(s.words[p].lower.as_str(), "tried" | "attempted"));
+        if matches!(prev, "to" | "for") && !trig.pat.starts_with("to") && !attempted {
+            continue;
+        }
+        // "there are no ongoing talks", "no meeting took place".
+        if !kind.is_violent() && (1..=2).any(|k| wi.checked_sub(k).is_some_and(|p| s.words[p].lower == "no"))
+        {
             continue;
         }
         // A participle used as an adjective: "the banned TTP", "the detained men", "a
@@ -1360,6 +1444,85 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     }
     assign_slots(s, ctx, &mut cands, &anchors);
     cands
+}
+
+/// Does a gazetteer place of its own start right after byte `at`, past an article ("seized
+/// Spin Boldak", "captured the town of X" is caught by its noun)?
+fn named_place_after(s: &Sent, at: usize) -> bool {
+    let rest = s.text.get(at..).unwrap_or("");
+    let skip = rest.len() - rest.trim_start().len();
+    let rest = &rest[skip..];
+    let skip = skip + if rest.starts_with("the ") { 4 } else { 0 };
+    let start = at + skip;
+    s.names().0.iter().any(|m| m.span.start == start && m.place.kind != "country")
+}
+
+/// The weapon a "fired" names: right after it, past a quantity ("fired hundreds of
+/// mortars", "fired two rockets"), or just before it ("a mortar shell fired from …"); a
+/// missile or rocket fired by a drone or an aircraft is an air strike. Fired at, upon or into
+/// a target, or from a place, with no weapon named, it is an attack ("gunmen fired at a
+/// police van", "assailants fired from across the border"), unless passive ("was fired from").
+fn fired_weapon(s: &Sent, wi: usize, wend: usize) -> Option<Kind> {
+    let shell = |j: usize| {
+        let w = s.words.get(j)?;
+        if s.is_quoted(w.start) {
+            return None;
+        }
+        match w.lower.as_str() {
+            "shell" | "shells" => Some(Kind::Shelling),
+            other => lexicon::weapon(other).filter(|k| matches!(k, Kind::Shelling | Kind::Grenade)),
+        }
+    };
+    let found = (wend..(wend + 5).min(s.words.len()))
+        .find_map(shell)
+        .or_else(|| (wi.saturating_sub(2)..wi).find_map(shell));
+    if let Some(k) = found {
+        let airborne = (wi.saturating_sub(6)..wi).any(|j| {
+            s.words.get(j).is_some_and(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "drone"
+                        | "drones"
+                        | "aircraft"
+                        | "jets"
+                        | "jet"
+                        | "warplanes"
+                        | "helicopter"
+                        | "helicopters"
+                        | "gunships"
+                )
+            })
+        });
+        return Some(if airborne && k == Kind::Shelling { Kind::AirStrike } else { k });
+    }
+    let next = s.words.get(wend).map(|w| w.lower.as_str());
+    let passive = s.word_before(wi).is_some_and(|w| matches!(w, "was" | "were" | "been" | "be" | "being"));
+    (matches!(next, Some("at" | "upon" | "into" | "from")) && !passive).then_some(Kind::Attack)
+}
+
+/// Is the "bombed" at words `wi..wend` done by armed forces or aircraft ("Pakistani forces
+/// bombed a house", "a compound was bombed by jets")?
+fn by_the_military(s: &Sent, wi: usize, wend: usize) -> bool {
+    let military = |j: usize| {
+        s.words.get(j).is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "forces"
+                    | "military"
+                    | "army"
+                    | "jets"
+                    | "warplanes"
+                    | "aircraft"
+                    | "planes"
+                    | "drone"
+                    | "drones"
+                    | "helicopters"
+                    | "gunships"
+            )
+        })
+    };
+    (wi.saturating_sub(6)..wi).any(military)
+        || (s.words.get(wend).is_some_and(|w| w.lower == "by") && (wend + 1..wend + 5).any(military))
 }
 
 /// Is the trigger at word `wi` a plural noun with no determiner, number or possessive in its
