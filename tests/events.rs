@@ -648,3 +648,23 @@ fn undated_documents_keep_apart_events_on_different_named_days() {
     );
     assert_eq!(evs.len(), 2, "{evs:#?}");
 }
+
+#[test]
+fn a_quotation_given_with_its_speaker_is_no_statement_event_unless_made_in_a_statement() {
+    assert!(events("“We will not accept this,” the minister said on Monday.").is_empty());
+    assert!(events("The minister said on Monday: “We will not accept this, whatever they do.”").is_empty());
+    assert_eq!(events("“We will not accept this,” the ministry said in a statement on Monday.").len(), 1);
+    // Woven into a report, the words are the statement's content.
+    assert_eq!(events("The minister said on Monday that “the talks” had not begun.").len(), 1);
+}
+
+#[test]
+fn talks_as_a_means_or_a_wish_are_no_event() {
+    assert!(
+        events("The envoy urged both sides to resolve their differences through dialogue in Lakeside.")
+            .is_empty()
+    );
+    assert!(events("The group was asking for a ceasefire in Lakeside, the official added.").is_empty());
+    assert!(events("Members expressed strong support for direct talks in Lakeside.").is_empty());
+    assert_eq!(events("The two sides held direct talks in Lakeside, the official added.").len(), 1);
+}

@@ -540,6 +540,10 @@ pub const MODAL: &[&str] = &[
     "efforts to",
     "bid to",
     "trying to",
+    "asking for",
+    "asked for",
+    "support for",
+    "seeking",
 ];
 
 /// Trend and background markers near a violent trigger ("numerous", "since 2021",

@@ -1317,9 +1317,18 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
         if matches!(prev, "to" | "for") && !trig.pat.starts_with("to") && !attempted {
             continue;
         }
-        // "there are no ongoing talks", "no meeting took place".
-        if !kind.is_violent() && (1..=2).any(|k| wi.checked_sub(k).is_some_and(|p| s.words[p].lower == "no"))
+        // "there are no ongoing talks", "no meeting took place"; "resolve differences through
+        // dialogue" names a means, not a meeting.
+        if !kind.is_violent()
+            && ((1..=2).any(|k| wi.checked_sub(k).is_some_and(|p| s.words[p].lower == "no"))
+                || matches!(prev, "through" | "via"))
         {
+            continue;
+        }
+        // A sentence that is mostly a direct quotation reports what was said, which the quote
+        // carries; it is not a statement event of its own, unless the words were given "in a
+        // statement", a formal act of their own.
+        if kind == Kind::Statement && mostly_quoted(s) && !in_a_statement(s) {
             continue;
         }
         // A participle used as an adjective: "the banned TTP", "the detained men", "a
@@ -1444,6 +1453,36 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     }
     assign_slots(s, ctx, &mut cands, &anchors);
     cands
+}
+
+/// Does the sentence say the words were given "in a (…) statement" ("said in a strongly worded
+/// statement this week")?
+fn in_a_statement(s: &Sent) -> bool {
+    s.words.iter().enumerate().any(|(i, w)| {
+        w.lower == "in"
+            && s.words
+                .get(i + 1)
+                .is_some_and(|a| matches!(a.lower.as_str(), "a" | "an" | "its" | "their" | "his" | "her"))
+            && (i + 2..(i + 5).min(s.words.len())).any(|j| s.words[j].lower == "statement")
+    })
+}
+
+/// Is the sentence mostly a direct quotation given as such: quotation marks enclose at least
+/// two fifths of it and the first quotation opens it or follows a colon or comma ("“…,” he
+/// said", "He said: “…”"), rather than being woven into a report ("noted with concern that
+/// “…”")?
+fn mostly_quoted(s: &Sent) -> bool {
+    let inside: usize = s.quoted.iter().map(|&(a, b)| b.saturating_sub(a)).sum();
+    if inside * 5 < s.text.len() * 2 {
+        return false;
+    }
+    let Some(&(first, _)) = s.quoted.first() else { return false };
+    let before = s
+        .text
+        .get(..first)
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\''));
+    before.is_empty() || before.ends_with(':') || before.ends_with(',')
 }
 
 /// Does a gazetteer place of its own start right after byte `at`, past an article ("seized
