@@ -628,6 +628,17 @@ fn negated_talks_are_no_event() {
 }
 
 #[test]
+fn shares_of_attacks_are_statistics() {
+    assert!(
+        events(
+            "In the second quarter, Khyber Pakhtunkhwa and Balochistan were the primary centres of terror \
+             attacks, accounting for more than 80% of all fatalities in the country."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
 fn attacks_counted_since_a_month_and_year_are_a_trend() {
     assert!(
         events(

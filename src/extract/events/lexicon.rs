@@ -634,6 +634,7 @@ pub const TREND: &[&str] = &[
     "data from",
     "percent",
     "per cent",
+    "%",
     "average",
     "capable of",
     "prone to",
