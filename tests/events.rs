@@ -679,3 +679,26 @@ fn talks_as_a_means_or_a_wish_are_no_event() {
     assert!(events("Members expressed strong support for direct talks in Lakeside.").is_empty());
     assert_eq!(events("The two sides held direct talks in Lakeside, the official added.").len(), 1);
 }
+
+#[test]
+fn firing_takes_its_kind_from_its_weapon_or_its_direction() {
+    let e = one("Officials accused the army of firing roughly 40 missiles into Lakeside district on Monday.");
+    assert_eq!(e.sub_type, "Shelling/artillery/missile attack", "{e:#?}");
+    let evs =
+        events("On Sunday, seven people were injured following firing from across the border in Lakeside.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].event_type, "Battles", "{evs:#?}");
+    // A firing squad or a firing range is no attack.
+    assert!(events("The firing range in Lakeside was closed to visitors.").is_empty());
+}
+
+#[test]
+fn people_who_protested_against_a_killing_held_a_protest_but_a_minister_who_protested_did_not() {
+    let e = one("On Sunday, thousands of tribesmen protested against the new tax in Lakeside.");
+    assert_eq!(e.event_type, "Protests", "{e:#?}");
+    assert!(
+        events("On Sunday, the deputy minister protested against the construction of bunkers in Lakeside.")
+            .iter()
+            .all(|e| e.event_type != "Protests")
+    );
+}

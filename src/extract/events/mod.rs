@@ -1325,6 +1325,10 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
         {
             continue;
         }
+        // "the deputy minister protested against …": a diplomatic protest, not a demonstration.
+        if trig.pat.starts_with("protested") && official_before(s, wi) {
+            continue;
+        }
         // A sentence that is mostly a direct quotation reports what was said, which the quote
         // carries; it is not a statement event of its own, unless the words were given "in a
         // statement", a formal act of their own.
@@ -1453,6 +1457,28 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
     }
     assign_slots(s, ctx, &mut cands, &anchors);
     cands
+}
+
+/// Is an official or an institution named before word `wi` ("the minister", "the Foreign
+/// Office", "the embassy")?
+fn official_before(s: &Sent, wi: usize) -> bool {
+    s.words.iter().take(wi).any(|w| {
+        matches!(
+            w.lower.as_str(),
+            "minister"
+                | "ministry"
+                | "office"
+                | "government"
+                | "embassy"
+                | "ambassador"
+                | "envoy"
+                | "spokesman"
+                | "spokesperson"
+                | "spokeswoman"
+                | "diplomat"
+                | "president"
+        )
+    })
 }
 
 /// Does the sentence say the words were given "in a (…) statement" ("said in a strongly worded
