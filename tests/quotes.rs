@@ -160,3 +160,15 @@ proptest! {
         check_invariants(&text, &qs);
     }
 }
+
+#[test]
+fn a_second_verb_of_the_subject_introduces_the_quote() {
+    let qs =
+        quotes("Prime Minister Asha Verma offered her condolences and said, “Violence will not deter us.”");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].speaker, "Asha Verma", "{qs:#?}");
+    // Two people named together still speak together.
+    let qs = quotes("Asha Verma and Omar Quist said, “We will not go.”");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert!(qs[0].speaker.contains("Quist"), "{qs:#?}");
+}

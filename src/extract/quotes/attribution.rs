@@ -726,6 +726,15 @@ pub(crate) fn subject_in_region(toks: &Toks, lo: usize, hi: usize) -> Option<Np>
     if j <= lo {
         return None;
     }
+    // A second verb of the clause's subject: "The minister offered his condolences and said".
+    if j > lo + 1
+        && toks.is_word(j - 1)
+        && toks.f(j - 1) == "and"
+        && let Some(np) = sentence_subject(toks, lo, j - 1)
+        && matches!(np.kind, NpKind::Name | NpKind::Anon)
+    {
+        return Some(np);
+    }
     if toks.kind(j - 1) == Some(K::Comma) {
         let end = j - 1;
         for c in lo..end {
