@@ -172,3 +172,12 @@ fn a_second_verb_of_the_subject_introduces_the_quote() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert!(qs[0].speaker.contains("Quist"), "{qs:#?}");
 }
+
+#[test]
+fn a_phrase_between_the_quote_and_its_speaker_is_passed_over() {
+    let qs = quotes(
+        "“All six guards were killed” under fire from both sides, Omar Quist, a district official, told reporters.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].speaker, "Omar Quist", "{qs:#?}");
+}

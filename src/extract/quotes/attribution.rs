@@ -1085,13 +1085,27 @@ pub(crate) fn find_post(toks: &Toks, k: usize, e: usize) -> Option<Attr> {
                     });
                 }
                 let mut np = subject_in_region(toks, i, t)?;
-                // "the ROLE, NAME said", or a clause closed by a comma before the speaker:
-                // "“…,” where dozens were waiting, he said".
+                // "the ROLE, NAME said", or a clause or phrase closed by a comma before the
+                // speaker: "“…,” where dozens were waiting, he said", "“…” under fire from both
+                // sides, Name told AFP".
                 let described = np.first > i + 1
                     && toks.kind(np.first - 1) == Some(K::Comma)
                     && (description_before(toks, i, np.first - 1).is_some()
                         || (matches!(np.kind, NpKind::Pronoun | NpKind::Name)
-                            && matches!(toks.f(i), "where" | "when" | "which" | "as" | "after" | "before")));
+                            && matches!(
+                                toks.f(i),
+                                "where"
+                                    | "when"
+                                    | "which"
+                                    | "as"
+                                    | "after"
+                                    | "before"
+                                    | "under"
+                                    | "in"
+                                    | "during"
+                                    | "amid"
+                                    | "with"
+                            )));
                 // "“…,” Name, a spokeswoman for the ministry said": the appositive lacks its
                 // closing comma, so the description came out as the subject.
                 if np.kind == NpKind::Anon
