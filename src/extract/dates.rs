@@ -43,6 +43,20 @@ pub struct DateMention {
     pub relative: bool,
 }
 
+/// English weekday names, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Whether `word` is a month name (any case).
+pub fn is_month_name(word: &str) -> bool {
+    MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` is a weekday name (any case).
+pub fn is_weekday_name(word: &str) -> bool {
+    WEEKDAY_NAMES.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
 const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b";
 

@@ -3,6 +3,7 @@
 //! the written form of gazetteer names ("Orakzai district", "Khyber Pakhtunkhwa (KP)").
 
 use super::numbers::Word;
+use crate::extract::dates;
 
 /// A place phrase found in a sentence (byte offsets in the sentence).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,39 +108,14 @@ const FACILITIES: &[&str] = &[
     "border",
     "crossing",
 ];
-const NOT_PLACE: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "i",
-    "the",
-    "this",
-    "that",
-    "his",
-    "her",
-    "their",
-    "its",
-    "response",
-    "addition",
-    "order",
-    "contrast",
-];
+/// Capitalised words that are no place names (besides month and weekday names).
+const NOT_PLACE: &[&str] =
+    &["i", "the", "this", "that", "his", "her", "their", "its", "response", "addition", "order", "contrast"];
+
+/// Whether a lower-case word is a month or weekday name or another capitalised non-place.
+fn not_a_place(w: &str) -> bool {
+    dates::is_month_name(w) || dates::is_weekday_name(w) || NOT_PLACE.contains(&w)
+}
 const FOLLOW_OK: &[&str] = &[
     "and", "or", "in", "at", "on", "near", "to", "from", "of", "which", "where", "when", "after", "before",
     "during", "with", "by", "as", "for", "the", "a", "that", "while", "was", "were", "is", "has", "have",
@@ -158,10 +134,7 @@ fn gap<'a>(s: &'a str, a: &Word, b: &Word) -> &'a str {
 /// A run of capitalized words starting at `k`; returns (first, last) word indices.
 fn cap_run(s: &str, ws: &[Word], k: usize) -> Option<(usize, usize)> {
     let w = ws.get(k)?;
-    if !capitalized(s, w)
-        || NOT_PLACE.contains(&w.lower.as_str())
-        || w.lower.chars().all(|c| c.is_ascii_digit())
-    {
+    if !capitalized(s, w) || not_a_place(&w.lower) || w.lower.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
     let mut last = k;
@@ -171,7 +144,7 @@ fn cap_run(s: &str, ws: &[Word], k: usize) -> Option<(usize, usize)> {
         if g != " " {
             break;
         }
-        if capitalized(s, n) && !NOT_PLACE.contains(&n.lower.as_str()) {
+        if capitalized(s, n) && !not_a_place(&n.lower) {
             last = j;
             j += 1;
         } else if n.lower == "of"

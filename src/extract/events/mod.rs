@@ -988,21 +988,6 @@ fn dates_compatible(a: Option<&dates::DateMention>, b: Option<&dates::DateMentio
 /// differ ("in February" / "in March"), or a weekday against a month ("on Tuesday" / "in
 /// February"), cannot; two weekdays may (a night attack told as "late Sunday" and "Monday").
 fn date_words_meet(a: &str, b: &str) -> bool {
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     struct Named {
         day: bool,
         months: Vec<String>,
@@ -1011,9 +996,9 @@ fn date_words_meet(a: &str, b: &str) -> bool {
     let named = |t: &str| {
         let mut n = Named { day: false, months: Vec::new(), years: Vec::new() };
         for w in t.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase) {
-            if DAYS.contains(&w.as_str()) {
+            if dates::is_weekday_name(&w) {
                 n.day = true;
-            } else if MONTHS.contains(&w.as_str()) {
+            } else if dates::is_month_name(&w) {
                 n.months.push(w);
             } else if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
                 n.years.push(w);
@@ -1542,22 +1527,21 @@ fn fired_weapon(s: &Sent, wi: usize, wend: usize) -> Option<Kind> {
         .find_map(shell)
         .or_else(|| (wi.saturating_sub(2)..wi).find_map(shell));
     if let Some(k) = found {
-        let airborne = (wi.saturating_sub(6)..wi).any(|j| {
-            s.words.get(j).is_some_and(|w| {
-                matches!(
-                    w.lower.as_str(),
-                    "drone"
-                        | "drones"
-                        | "aircraft"
-                        | "jets"
-                        | "jet"
-                        | "warplanes"
-                        | "helicopter"
-                        | "helicopters"
-                        | "gunships"
-                )
-            })
-        });
+        let airborne = any_word(
+            s,
+            wi.saturating_sub(6)..wi,
+            &[
+                "drone",
+                "drones",
+                "aircraft",
+                "jets",
+                "jet",
+                "warplanes",
+                "helicopter",
+                "helicopters",
+                "gunships",
+            ],
+        );
         return Some(if airborne && k == Kind::Shelling { Kind::AirStrike } else { k });
     }
     let next = s.words.get(wend).map(|w| w.lower.as_str());
@@ -1568,26 +1552,26 @@ fn fired_weapon(s: &Sent, wi: usize, wend: usize) -> Option<Kind> {
 /// Is the "bombed" at words `wi..wend` done by armed forces or aircraft ("Pakistani forces
 /// bombed a house", "a compound was bombed by jets")?
 fn by_the_military(s: &Sent, wi: usize, wend: usize) -> bool {
-    let military = |j: usize| {
-        s.words.get(j).is_some_and(|w| {
-            matches!(
-                w.lower.as_str(),
-                "forces"
-                    | "military"
-                    | "army"
-                    | "jets"
-                    | "warplanes"
-                    | "aircraft"
-                    | "planes"
-                    | "drone"
-                    | "drones"
-                    | "helicopters"
-                    | "gunships"
-            )
-        })
-    };
-    (wi.saturating_sub(6)..wi).any(military)
-        || (s.words.get(wend).is_some_and(|w| w.lower == "by") && (wend + 1..wend + 5).any(military))
+    const MILITARY: &[&str] = &[
+        "forces",
+        "military",
+        "army",
+        "jets",
+        "warplanes",
+        "aircraft",
+        "planes",
+        "drone",
+        "drones",
+        "helicopters",
+        "gunships",
+    ];
+    any_word(s, wi.saturating_sub(6)..wi, MILITARY)
+        || (s.words.get(wend).is_some_and(|w| w.lower == "by") && any_word(s, wend + 1..wend + 5, MILITARY))
+}
+
+/// Is one of the sentence's words in `range` (word indices, clamped) one of `list`?
+fn any_word(s: &Sent, range: std::ops::Range<usize>, list: &[&str]) -> bool {
+    range.filter_map(|j| s.words.get(j)).any(|w| list.contains(&w.lower.as_str()))
 }
 
 /// Is the trigger at word `wi` a plural noun with no determiner, number or possessive in its
