@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use super::OffsetMap;
 use super::fold::{more_chars_than, more_words_than, norm_at, push_norm, starts_with_lower};
-use super::words::{Case, Lexicon, lexicon};
+use super::words::{Case, Lexicon, lexicon, memo_slot, pack};
 
 /// Counts of what the repair changed, for the document's notes.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -871,19 +871,16 @@ impl TokenMemo {
         r
     }
 
-    /// The key of a token of at most 15 bytes in its context: its bytes, zero-padded, and in
-    /// the last byte its length and the two flags (never 0). `None` for longer tokens.
+    /// The key of a token of at most 15 bytes in its context: its [`pack`]ed bytes (never 0),
+    /// with the two flags in bits 4 and 5 of the last byte, which the length (below 16) leaves
+    /// free. `None` for longer tokens.
     fn key(token: &[u8], sentence_start: bool, allow_content: bool) -> Option<u128> {
-        let mut buf = [0u8; 16];
-        buf.get_mut(..token.len()).filter(|_| token.len() <= 15)?.copy_from_slice(token);
-        buf[15] = 0x80 | token.len() as u8 | u8::from(sentence_start) << 4 | u8::from(allow_content) << 5;
-        Some(u128::from_le_bytes(buf))
+        Some(pack(token)? | u128::from(sentence_start) << 124 | u128::from(allow_content) << 125)
     }
 
-    /// The slot of `key` (Fibonacci hashing: the top bits of the product).
+    /// The slot of `key`.
     fn slot(key: u128) -> usize {
-        ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            >> (64 - TOKEN_MEMO_SLOTS.trailing_zeros())) as usize
+        memo_slot(key, TOKEN_MEMO_SLOTS)
     }
 
     fn contains(&self, key: u128) -> bool {
@@ -1113,10 +1110,10 @@ fn is_closing(c: char) -> bool {
 
 /// Compute the byte positions (absolute) in `orig[cs..ce]` before which a space goes.
 /// (The caller has already passed over plain, known lower-case words: nothing goes in them.)
+// A hot inner function: plain arguments, no context struct. Kept out of line: most tokens
+// never get here (see `TokenMemo`), and inlined it would make the per-token path in
+// `repair_span` pay for its registers and stack frame every time.
 #[allow(clippy::too_many_arguments)]
-// a hot inner function: plain arguments, no context struct
-// Kept out of line: most tokens never get here (see `TokenMemo`), and inlined it would make
-// the per-token path in `repair_span` pay for its registers and stack frame every time.
 #[inline(never)]
 fn chunk_inserts(
     orig: &str,

@@ -183,11 +183,18 @@ fn list_words(text: &'static str) -> impl Iterator<Item = &'static str> {
 /// A word of at most 15 bytes as one integer: its bytes, zero-padded, and in the last byte its
 /// length with the top bit set, so that distinct words get distinct keys and no key is 0 (or
 /// has bit [`KNOWN_BIT`] set); `None` for longer words.
-fn pack(w: &[u8]) -> Option<u128> {
+pub(crate) fn pack(w: &[u8]) -> Option<u128> {
     let mut buf = [0u8; 16];
     buf.get_mut(..w.len()).filter(|_| w.len() < 16)?.copy_from_slice(w);
     buf[15] = 0x80 | w.len() as u8;
     Some(u128::from_le_bytes(buf))
+}
+
+/// The slot of a [`pack`]ed key in a direct-mapped memo of `slots` entries (a power of two):
+/// Fibonacci hashing, the top bits of the product.
+pub(crate) fn memo_slot(key: u128, slots: usize) -> usize {
+    ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slots.trailing_zeros()))
+        as usize
 }
 
 /// The bit of a [`RECENT`] slot that says the word of its key is known (a bit no [`pack`]ed
@@ -318,9 +325,7 @@ impl Lexicon {
     /// or a regular inflection or British/American spelling of one.
     pub(crate) fn is_known(&self, lower: &str) -> bool {
         let Some(key) = pack(lower.as_bytes()) else { return self.is_known_uncached(lower) };
-        // Fibonacci hashing: the top bits of the product pick the slot.
-        let slot = ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            >> (64 - RECENT_SLOTS.trailing_zeros())) as usize;
+        let slot = memo_slot(key, RECENT_SLOTS);
         if let Some(known) =
             RECENT.with(|r| r.borrow().get(slot).and_then(|&v| (v & !KNOWN_BIT == key).then_some(v != key)))
         {

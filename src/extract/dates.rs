@@ -43,28 +43,15 @@ pub struct DateMention {
     pub relative: bool,
 }
 
-/// English weekday names, Monday first.
-pub const WEEKDAY_NAMES: [&str; 7] =
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-/// Whether `word` is a month name (any case).
-pub fn is_month_name(word: &str) -> bool {
-    MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
-}
-
-/// Whether `word` is a weekday name (any case).
-pub fn is_weekday_name(word: &str) -> bool {
-    WEEKDAY_NAMES.iter().any(|d| d.eq_ignore_ascii_case(word))
-}
-
-const MONTH: &str = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
-const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b";
-
 /// The date forms, most specific first: where two forms match at the same place, the earlier
 /// one wins (as in one alternation of them all).
 fn forms() -> Vec<String> {
-    let m = MONTH;
-    let wd = WEEKDAY;
+    // Month names in full or abbreviated ("Sept.", "Feb"), weekday names in full.
+    let m = format!(
+        r"(?:(?:{})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)",
+        MONTH_NAMES.join("|")
+    );
+    let wd = format!(r"(?:{})\b", WEEKDAY_NAMES.join("|"));
     let day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\b";
     let year = r"(?:19|20)[0-9]{2}\b";
     let tod = r"(?:\s+(?i:morning|afternoon|evening|night))?";
@@ -306,6 +293,20 @@ pub const MONTH_NAMES: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// English weekday names, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Whether `word` is a month name (any case).
+pub fn is_month_name(word: &str) -> bool {
+    MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` is a weekday name (any case).
+pub fn is_weekday_name(word: &str) -> bool {
+    WEEKDAY_NAMES.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
 
 fn month_number(s: &str) -> Option<i8> {
     let key: String = s.chars().take(3).flat_map(char::to_lowercase).collect();

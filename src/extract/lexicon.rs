@@ -159,6 +159,23 @@ pub(crate) fn leftmost_longest<T>(
     })
 }
 
+/// `ASCII_ALNUM[b]`: byte `b` is an ASCII letter or digit (one look-up per byte in the
+/// word splitters' inner loops).
+pub(crate) const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Length of the run of ASCII letters and digits that opens `bytes`.
+pub(crate) fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes.iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(bytes.len())
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }

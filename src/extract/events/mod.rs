@@ -1196,15 +1196,17 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
             continue;
         }
         let Some(&trig) = lexicon::TRIGGERS.get(ti) else { continue };
-        // A "fired" with no weapon and no target is no trigger at all ("was fired from his job").
-        let fired = if trig.cond == Cond::Fired {
-            match fired_weapon(s, s.word_at(st), s.word_at(en.saturating_sub(1)) + 1) {
-                Some(k) => Some(k),
+        let wi = s.word_at(st);
+        let wend = s.word_at(en.saturating_sub(1)) + 1;
+        let mut kind = trig.kind;
+        // "fired" takes its kind from its weapon or target; with neither it is no trigger at
+        // all, not even an anchor for places ("was fired from his job").
+        if trig.cond == Cond::Fired {
+            match fired_weapon(s, wi, wend) {
+                Some(k) => kind = k,
                 None => continue,
             }
-        } else {
-            None
-        };
+        }
         if !matches!(trig.kind, Kind::Kill | Kind::Statement) {
             anchors.push((st, en, trig.kind.is_violent()));
         }
@@ -1220,9 +1222,6 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
         {
             continue;
         }
-        let wi = s.word_at(st);
-        let wend = s.word_at(en.saturating_sub(1)) + 1;
-        let mut kind = trig.kind;
         match trig.cond {
             Cond::Border if !*has_border => continue,
             Cond::NamedObject => {
@@ -1267,7 +1266,6 @@ fn candidates(s: &Sent, ctx: &Ctx, has_deaths: bool) -> Vec<Cand> {
                     continue;
                 }
             }
-            Cond::Fired => kind = fired.unwrap_or(kind),
             Cond::Bombed => {
                 // "the bombed-out market" is a description.
                 if s.open.get(en..).is_some_and(|t| t.starts_with('-')) {

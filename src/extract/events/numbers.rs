@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::ops::Deref;
 
 use super::lexicon::is_word_char;
+use crate::extract::lexicon::{ASCII_ALNUM, ascii_alnum_run};
 
 /// A word's lower-cased text: borrowed from the lower-cased sentence for an ASCII word (no
 /// allocation, no copy), owned otherwise (Unicode lower-casing may change the length).
@@ -66,39 +67,6 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
-/// [`BYTE_CLASS`] bit: an ASCII letter or digit.
-const ALNUM: u8 = 1;
-/// [`BYTE_CLASS`] bit: not ASCII (a byte of a multi-byte character).
-const NON_ASCII: u8 = 4;
-
-/// What each byte value is, for the word splitter: one table look-up per byte instead of a
-/// chain of range tests.
-const BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_alphanumeric() {
-            ALNUM
-        } else if !b.is_ascii() {
-            NON_ASCII
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
-
-/// The end of the run of ASCII letters and digits starting at `i`. Kept apart from the word
-/// splitter so that its loop stays in registers.
-fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
-    while b.get(i).is_some_and(|&x| BYTE_CLASS[usize::from(x)] & ALNUM != 0) {
-        i += 1;
-    }
-    i
-}
-
 /// Split a sentence into words: runs of letters and digits, keeping inner hyphens and the
 /// thousands separator in "1,200". Each word owns its lower-cased text (see [`words_in`]).
 pub fn words(s: &str) -> Vec<Word<'static>> {
@@ -113,9 +81,8 @@ pub fn words_in<'a>(s: &str, lower: &'a str) -> Vec<Word<'a>> {
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         // Skip to the next word character (ASCII without decoding).
-        let class = BYTE_CLASS[usize::from(x)];
-        if class & ALNUM == 0 {
-            if class & NON_ASCII == 0 {
+        if !ASCII_ALNUM[usize::from(x)] {
+            if x.is_ascii() {
                 i += 1;
                 continue;
             }
@@ -132,7 +99,7 @@ pub fn words_in<'a>(s: &str, lower: &'a str) -> Vec<Word<'a>> {
         // Whether the word is all ASCII.
         let mut ascii = true;
         loop {
-            i = alnum_run_end(b, i);
+            i += b.get(i..).map_or(0, ascii_alnum_run);
             let Some(&x) = b.get(i) else { break };
             if x.is_ascii() {
                 let inner = (x == b'-' && char_at(s, i + 1).is_some_and(|(n, _)| is_word_char(n)))

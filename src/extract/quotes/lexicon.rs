@@ -94,10 +94,6 @@ impl WordSet {
     }
 }
 
-fn set(words: &[&'static str]) -> WordSet {
-    WordSet::new(words)
-}
-
 /// Speech and attribution verbs: every inflected form maps to its lemma. Forms that are
 /// mostly nouns in news ("note", "claims", "report") are left out on purpose.
 const CUE_TABLE: &[(&str, &[&str])] = &[
@@ -208,7 +204,6 @@ const CUE_TABLE: &[(&str, &[&str])] = &[
     ("wonder", &["wondered"]),
     ("retort", &["retorted"]),
     ("counter", &["countered"]),
-    ("announce", &["announces"]),
 ];
 
 static CUES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -263,7 +258,7 @@ pub(crate) fn cue_lemma(folded: &str) -> Option<&'static str> {
 
 /// Words that may stand between a subject and its cue verb ("also", "has", "does not").
 static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
+    WordSet::new(&[
         "also",
         "further",
         "furthermore",
@@ -319,7 +314,7 @@ static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Nouns ending in -ly that are not adverbs.
 static LY_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
+    WordSet::new(&[
         "assembly", "ally", "family", "rally", "supply", "monopoly", "anomaly", "bully", "belly", "jelly",
         "lily", "folly", "july", "italy", "reply", "homily", "daily", "weekly", "monthly",
     ])
@@ -335,7 +330,7 @@ pub(crate) fn is_adverb(folded: &str) -> bool {
 }
 
 static DETERMINERS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
+    WordSet::new(&[
         "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "one",
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many",
         "another", "each", "every", "both", "most", "other", "few", "various", "numerous", "multiple",
@@ -353,7 +348,7 @@ pub(crate) fn is_definite(folded: &str) -> bool {
 }
 
 static PRONOUNS: LazyLock<WordSet> =
-    LazyLock::new(|| set(&["he", "she", "they", "we", "it", "i", "him", "her", "them", "us"]));
+    LazyLock::new(|| WordSet::new(&["he", "she", "they", "we", "it", "i", "him", "her", "them", "us"]));
 
 /// Personal pronouns that can be the subject of a cue verb.
 pub(crate) fn is_pronoun(folded: &str) -> bool {
@@ -362,7 +357,7 @@ pub(crate) fn is_pronoun(folded: &str) -> bool {
 
 /// Function words: a noun phrase never runs through one of these.
 static STOP: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
+    WordSet::new(&[
         "that",
         "which",
         "who",
@@ -593,7 +588,7 @@ pub(crate) fn is_stop(folded: &str) -> bool {
 
 /// Capitalised words that open sentences but never names ("Meanwhile", "However", weekdays).
 static STOP_CAPS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
+    WordSet::new(&[
         "meanwhile",
         "however",
         "but",
@@ -837,7 +832,7 @@ pub(crate) fn is_stop_cap(folded: &str) -> bool {
 
 /// Titles and role words that precede a person's name ("Defense Minister", "Lt. Gen.").
 static ROLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
+    WordSet::new(&[
         "minister",
         "ministers",
         "secretary",
@@ -1033,7 +1028,7 @@ pub(crate) fn is_role_word(folded: &str) -> bool {
 
 /// Nouns that head a description of a person or group of people ("a senior official").
 static PERSON_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
+    WordSet::new(&[
         "official",
         "officials",
         "spokesman",
@@ -1252,7 +1247,7 @@ pub(crate) fn is_person_head(folded: &str) -> bool {
 
 /// Nouns that head the name of an organisation ("Ministry", "Wing", "Committee").
 static INSTITUTION_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
+    WordSet::new(&[
         "ministry",
         "hospital",
         "clinic",
@@ -1448,7 +1443,7 @@ pub(crate) fn is_docref_head(folded: &str) -> bool {
 
 /// Countries, capitals and regions that speak as states in the news ("Kabul said").
 static STATES: LazyLock<WordSet> = LazyLock::new(|| {
-    set(&[
+    WordSet::new(&[
         "pakistan",
         "afghanistan",
         "india",

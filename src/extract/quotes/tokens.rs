@@ -4,6 +4,7 @@
 
 use super::lexicon::{cue_lemma, fold_into, is_abbreviation};
 use super::marks::RawQuote;
+use crate::extract::lexicon::ascii_alnum_run;
 
 /// Token kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,23 +55,6 @@ pub(crate) struct Toks<'a> {
 
 fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
-}
-
-/// `ASCII_ALNUM[b]`: byte `b` is an ASCII letter or digit (one look-up per byte in the
-/// tokeniser's inner loop).
-const ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// Length of the run of ASCII letters and digits that opens `bytes`.
-fn ascii_alnum_run(bytes: &[u8]) -> usize {
-    bytes.iter().position(|&b| !ASCII_ALNUM[usize::from(b)]).unwrap_or(bytes.len())
 }
 
 /// The end of the word whose first character (`first_len` bytes) starts at `start`, never
